@@ -1,0 +1,36 @@
+#pragma once
+/// Writing reports in the formats CI systems read.
+
+#include <optional>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "cfn_eks/linter.hpp"
+#include "cfn_eks/registry.hpp"
+
+namespace cfn_eks {
+
+enum class OutputFormat : std::uint8_t { Text, Json, Sarif, Github, Junit };
+
+std::optional<OutputFormat> parse_output_format(std::string_view name);
+
+struct FormatOptions {
+  bool show_source = false;  ///< text: print the source line and a caret under each finding.
+  bool color = false;        ///< text: ANSI colours.
+};
+
+/// Writes all reports in one format. Reports and their diagnostics must be sorted.
+void write_reports(OutputFormat format, const std::vector<FileReport>& reports,
+                   const Registry& registry, const FormatOptions& options, std::ostream& out);
+
+void write_text(const std::vector<FileReport>& reports, const FormatOptions& options, std::ostream& out);
+void write_json(const std::vector<FileReport>& reports, std::ostream& out);
+void write_sarif(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out);
+void write_github(const std::vector<FileReport>& reports, std::ostream& out);
+void write_junit(const std::vector<FileReport>& reports, std::ostream& out);
+
+/// The tool's version string ("0.1.0").
+std::string_view tool_version();
+
+}  // namespace cfn_eks

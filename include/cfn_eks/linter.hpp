@@ -1,0 +1,62 @@
+#pragma once
+/// Linting: load, resolve, run rules, apply suppressions — for a source, a file or many paths.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cfn_eks/config.hpp"
+#include "cfn_eks/date.hpp"
+#include "cfn_eks/diagnostic.hpp"
+#include "cfn_eks/document.hpp"
+#include "cfn_eks/registry.hpp"
+
+namespace cfn_eks {
+
+/// Rule ids of findings the engine itself reports.
+namespace engine_rules {
+inline constexpr std::string_view kUnusedSuppression = "T901";
+inline constexpr std::string_view kInvalidConfiguration = "T902";
+}  // namespace engine_rules
+
+struct LintOptions {
+  Date as_of = Date::today();
+  std::set<std::string> only;                  ///< When non-empty, only these rule ids run.
+  std::set<std::string> ignore;                ///< Rule ids never reported.
+  std::map<std::string, Severity> severity;    ///< Severity overrides by rule id.
+  std::map<std::string, RuleOptions> options;  ///< Rule options by rule id.
+  LoadLimits limits;
+  /// Look for `.cfn-eks.yaml` beside each file and above it.
+  bool use_config_files = true;
+  /// An explicit config file (instead of the search).
+  std::optional<std::filesystem::path> config_file;
+};
+
+/// The findings for one input.
+struct FileReport {
+  std::string path;                    ///< As given by the user ("-" for stdin).
+  SourcePtr source;                    ///< Null when the file could not be read.
+  std::vector<Diagnostic> diagnostics; ///< Sorted.
+  std::optional<std::string> error;    ///< An I/O problem ("cannot read: permission denied").
+};
+
+/// Lints one template already in memory. `config` may be null.
+FileReport lint_source(SourcePtr source, const Registry& registry, const LintOptions& options,
+                       const Config* config = nullptr);
+
+/// Expands directories (recursively: .yaml .yml .json .template) and lints every file,
+/// using `threads` workers (0 = all cores). Reports come back in path order.
+/// A path that does not exist or cannot be read gives a report with `error` set.
+std::vector<FileReport> lint_paths(const std::vector<std::string>& paths, const Registry& registry,
+                                   const LintOptions& options, unsigned threads = 0);
+
+/// Expands the given paths into template files, sorted; missing paths are kept as given.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+
+/// Reads a file whole; an error message when it cannot.
+std::optional<std::string> read_file(const std::string& path, std::string& out);
+
+}  // namespace cfn_eks
