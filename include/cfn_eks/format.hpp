@@ -25,9 +25,14 @@ void write_reports(OutputFormat format, const std::vector<FileReport>& reports,
                    const Registry& registry, const FormatOptions& options, std::ostream& out);
 
 void write_text(const std::vector<FileReport>& reports, const FormatOptions& options, std::ostream& out);
+/// JSON without rule names (each diagnostic's "name" is null); see docs/output-formats.md.
 void write_json(const std::vector<FileReport>& reports, std::ostream& out);
+/// JSON with each diagnostic's rule name looked up in `registry`.
+void write_json(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out);
 void write_sarif(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out);
+/// GitHub annotations titled by rule id only; the overload with a registry adds the rule name.
 void write_github(const std::vector<FileReport>& reports, std::ostream& out);
+void write_github(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out);
 void write_junit(const std::vector<FileReport>& reports, std::ostream& out);
 
 /// The tool's version string ("0.1.0").

@@ -1,6 +1,20 @@
 #pragma once
 /// "Which values can this node take?" — with provenance, or unknown.
+///
+/// Rule writers, in short:
+/// - `resolve(node).values` lists what the node can be; `unknowns` says what could not be
+///   followed (a GetAtt, a pseudo-parameter, a parameter open to other values). Check the
+///   values you have; treat `complete() == false` as "there may be more".
+/// - Ref to a parameter yields its Default first, then its AllowedValues (deduplicated). A
+///   parameter without AllowedValues may be given anything at deployment, so its Ref also
+///   carries an Unknown saying so. SSM-typed parameters (`AWS::SSM::Parameter::Value<...>`)
+///   resolve to unknown; `parameter_values` gives the store names written for them.
+/// - Values from Fn::If carry Assumptions; combinations that cannot hold together (same
+///   condition both ways, one parameter with two values, conditions contradicting each other
+///   for every allowed parameter value) are pruned.
+/// - Ref AWS::NoValue is a value of Kind::NoValue (the property is removed in that case).
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +28,16 @@ namespace cfn_eks {
 struct Provenance {
   const Node* node = nullptr;  ///< Where the hop is written (a Ref, a parameter default, a mapping value).
   std::string description;     ///< "parameter KubernetesVersion's default", "mapping AMI.us-east-1.x".
+  /// True for a function the value passed through ("Fn::Base64 of", "Fn::Select of"),
+  /// false for a place the value was written (a default, an allowed value, a mapping value).
+  bool passthrough = false;
+};
+
+/// A parameter value a possible value relies on (it came from `Ref: Name` taking `value`).
+struct Binding {
+  std::string_view parameter;
+  std::string value;
+  bool operator==(const Binding&) const = default;
 };
 
 /// A condition assumed true or false for a value to arise (from Fn::If branches).
@@ -25,7 +49,8 @@ struct Assumption {
 
 /// One value a node can take.
 struct PossibleValue {
-  enum class Kind : std::uint8_t { String, Number, Bool, Null, List, Mapping };
+  /// NoValue: `Ref: AWS::NoValue`, the property or list element is removed.
+  enum class Kind : std::uint8_t { String, Number, Bool, Null, List, Mapping, NoValue };
   Kind kind = Kind::String;
   /// Scalars: the value (numbers as written). Lists and mappings: empty.
   std::string text;
@@ -40,9 +65,17 @@ struct PossibleValue {
   std::vector<Provenance> via;
   /// Conditions this value depends on.
   std::vector<Assumption> assumptions;
+  /// Parameter values this value depends on (used to prune contradictory combinations).
+  std::vector<Binding> bindings;
 
-  bool is_scalar() const { return kind != Kind::List && kind != Kind::Mapping; }
-  /// "'1.28' from parameter KubernetesVersion's default at line 6" style text for messages.
+  /// String, Number, Bool or Null (NoValue is not a value at all).
+  bool is_scalar() const {
+    return kind != Kind::List && kind != Kind::Mapping && kind != Kind::NoValue;
+  }
+  /// The innermost hop that names a place the value was written, or nullptr.
+  const Provenance* source_hop() const;
+  /// "'1.28' from parameter KubernetesVersion's default at line 6" style text for messages;
+  /// "'1.28' at line 6" when the value is a literal written where it is used.
   std::string describe(const SourceFile& source) const;
 };
 
@@ -63,7 +96,10 @@ struct Resolution {
 
 struct ResolverLimits {
   std::size_t max_values = 64;      ///< More possible values than this are cut (truncated).
-  unsigned max_depth = 32;          ///< Ref chains and nesting deeper than this are unknown.
+  unsigned max_depth = 64;          ///< Function nesting deeper than this is unknown.
+  /// Parameter-value scenarios tried when checking that a value's assumptions can hold together;
+  /// beyond this the check is skipped and the value kept.
+  std::size_t max_scenarios = 64;
 };
 
 /// Resolves nodes of one template. Cheap to construct; const and thread-compatible.
@@ -78,8 +114,14 @@ class Resolver {
   /// (`{{resolve:ssm:NAME}}`) stay in the string as written.
   Resolution resolve(const Node& node) const;
 
-  /// The truth values a named condition can take ({true}, {false} or both).
+  /// The truth values a named condition can take ({true}, {false} or both, true first).
+  /// Unknown conditions (missing, cyclic, depending on unknown values) can take both.
   std::vector<bool> condition_values(std::string_view name) const;
+
+  /// The values written for parameter `name`: its Default first, then its AllowedValues,
+  /// whatever its Type. For `AWS::SSM::Parameter::Value<...>` parameters these are parameter
+  /// store names (e.g. an EKS AMI path), which `resolve` does not return.
+  Resolution parameter_values(std::string_view name) const;
 
   /// The string values `node` can take, ignoring non-scalars; convenience for rules.
   std::vector<std::string> strings(const Node& node) const;
@@ -109,7 +151,8 @@ struct SubVariable {
   std::size_t length = 0;  ///< Length of "${...}".
 };
 
-/// Parses the `${...}` variables of an Fn::Sub string; `${!Literal}` is skipped.
+/// Parses the `${...}` variables of an Fn::Sub string; `${!Literal}` and `${}` are skipped,
+/// an unterminated `${` ends the scan (it stays literal text).
 std::vector<SubVariable> sub_variables(std::string_view text);
 
 }  // namespace cfn_eks
