@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cfn_eks/diagnostic.hpp"
+#include "cfn_eks/registry.hpp"
 #include "cfn_eks/rule.hpp"
 
 namespace cfn_eks {
@@ -27,7 +28,7 @@ struct Config {
 inline constexpr const char* kConfigFileName = ".cfn-eks.yaml";
 
 /// Parses a config file's text. Unknown keys, unknown rule ids and bad values are diagnostics.
-Config parse_config(SourcePtr source);
+Config parse_config(SourcePtr source, const Registry& registry);
 
 /// The nearest `.cfn-eks.yaml` in `start` or its parents, or nullopt.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);

@@ -20,6 +20,7 @@ namespace cfn_eks {
 namespace engine_rules {
 inline constexpr std::string_view kUnusedSuppression = "T901";
 inline constexpr std::string_view kInvalidConfiguration = "T902";
+inline constexpr std::string_view kInternalError = "T999";
 }  // namespace engine_rules
 
 struct LintOptions {

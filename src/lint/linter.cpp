@@ -1,0 +1,279 @@
+#include "cfn_eks/linter.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <system_error>
+#include <thread>
+#include <unordered_map>
+
+#include "lint/suppressions.hpp"
+
+namespace cfn_eks {
+
+namespace {
+
+// The settings for one file: command-line options over the project config.
+struct EffectiveSettings {
+  const LintOptions& options;
+  const Config* config;
+  const Registry& registry;
+
+  std::string canonical(const std::string& id_or_name) const {
+    const Rule* rule = registry.find(id_or_name);
+    return rule != nullptr ? std::string(rule->info().id) : id_or_name;
+  }
+  bool contains(const std::set<std::string>& set, std::string_view id, std::string_view name) const {
+    return set.count(std::string(id)) > 0 || set.count(std::string(name)) > 0;
+  }
+  bool enabled(const RuleInfo& info) const {
+    if (!options.only.empty() && !contains(options.only, info.id, info.name)) return false;
+    if (contains(options.ignore, info.id, info.name)) return false;
+    if (config != nullptr && contains(config->ignore, info.id, info.name)) return false;
+    return true;
+  }
+  bool enabled(std::string_view id) const {
+    const Rule* rule = registry.find(id);
+    return rule == nullptr || enabled(rule->info());
+  }
+  Severity severity(const RuleInfo& info) const {
+    if (auto it = options.severity.find(std::string(info.id)); it != options.severity.end()) return it->second;
+    if (config != nullptr) {
+      if (auto it = config->severity.find(std::string(info.id)); it != config->severity.end()) return it->second;
+    }
+    return info.severity;
+  }
+  RuleOptions rule_options(std::string_view id) const {
+    std::map<std::string, std::string> merged;
+    if (config != nullptr) {
+      if (auto it = config->options.find(std::string(id)); it != config->options.end()) merged = it->second.values();
+    }
+    if (auto it = options.options.find(std::string(id)); it != options.options.end()) {
+      for (const auto& [key, value] : it->second.values()) merged[key] = value;
+    }
+    return RuleOptions(std::move(merged));
+  }
+};
+
+void run_rules(const Document& document, const Template& tmpl, const EffectiveSettings& settings,
+               const LintOptions& options, std::vector<Diagnostic>& out) {
+  const Resolver resolver(tmpl);
+  const DependencyGraph graph(tmpl);
+  const LintContext context{document, tmpl, resolver, graph, options.as_of};
+
+  for (const auto& rule : settings.registry.rules()) {
+    const RuleInfo& info = rule->info();
+    if (!settings.enabled(info)) continue;
+    const RuleOptions rule_options = settings.rule_options(info.id);
+    DiagnosticSink sink(document, info.id, info.severity, rule_options, out);
+    try {
+      rule->check_template(context, sink);
+      const auto types = rule->resource_types();
+      if (types.empty()) continue;
+      const bool every = std::find(types.begin(), types.end(), "*") != types.end();
+      for (const Resource& resource : tmpl.resources()) {
+        if (every || std::find(types.begin(), types.end(), resource.type) != types.end()) {
+          rule->check_resource(context, resource, sink);
+        }
+      }
+    } catch (const std::exception& e) {
+      // A bug in one rule must not take the others down or crash a CI run.
+      out.push_back(document.make_diagnostic(engine_rules::kInternalError, Severity::Error, ByteRange{0, 0},
+                                             "rule '" + std::string(info.id) + "' failed: " + e.what()));
+    }
+  }
+}
+
+}  // namespace
+
+FileReport lint_source(SourcePtr source, const Registry& registry, const LintOptions& options, const Config* config) {
+  FileReport report;
+  report.path = source->path();
+  report.source = source;
+  const EffectiveSettings settings{options, config, registry};
+
+  Document document = load_document(source, options.limits);
+  std::vector<Diagnostic> found = document.diagnostics;
+  std::vector<Diagnostic> problems;
+  std::vector<Suppression> suppressions;
+  if (document.root != nullptr) {
+    const Template tmpl(document);
+    run_rules(document, tmpl, settings, options, found);
+    suppressions = collect_suppressions(document, tmpl, registry, problems);
+  }
+
+  std::erase_if(found, [&](const Diagnostic& d) { return !settings.enabled(d.rule_id); });
+  apply_suppressions(found, suppressions);
+  for (const Suppression& s : suppressions) {
+    if (s.used || !settings.enabled(s.rule_id)) continue;
+    problems.push_back(document.make_diagnostic(engine_rules::kUnusedSuppression, Severity::Warning, s.written_at,
+                                                "suppression of '" + s.rule_id + "' matches no finding; remove it"));
+  }
+  std::erase_if(problems, [&](const Diagnostic& d) { return !settings.enabled(d.rule_id); });
+  found.insert(found.end(), std::make_move_iterator(problems.begin()), std::make_move_iterator(problems.end()));
+
+  for (Diagnostic& d : found) {
+    if (const Rule* rule = registry.find(d.rule_id)) {
+      // A rule may report a lower severity than its default for a milder case; an
+      // override replaces both.
+      const Severity chosen = settings.severity(rule->info());
+      if (chosen != rule->info().severity || d.severity == rule->info().severity) d.severity = chosen;
+    }
+  }
+  sort_diagnostics(found);
+  report.diagnostics = std::move(found);
+  return report;
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& out) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return std::string("is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::error_code exists_ec;
+    if (!std::filesystem::exists(path, exists_ec)) return std::string("no such file");
+    return std::string("cannot open file (permission denied?)");
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return std::string("read error");
+  out = std::move(buffer).str();
+  return std::nullopt;
+}
+
+namespace {
+
+bool is_template_extension(const std::filesystem::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template";
+}
+
+// Files found by walking a directory are linted only when they look like templates, so a
+// package.json or a Kubernetes manifest beside them is not reported as a broken stack.
+bool looks_like_template(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.find("AWSTemplateFormatVersion") != std::string::npos || head.find("Resources") != std::string::npos;
+}
+
+}  // namespace
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    auto it = std::filesystem::recursive_directory_iterator(
+        path, std::filesystem::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      const auto& entry = *it;
+      const std::string name = entry.path().filename().string();
+      if (entry.is_directory(ec)) {
+        if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
+        continue;
+      }
+      if (entry.is_regular_file(ec) && is_template_extension(entry.path()) && name != std::string(kConfigFileName) &&
+          looks_like_template(entry.path())) {
+        found.push_back(entry.path().string());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+namespace {
+
+// Config files are read once each, however many templates share them.
+class ConfigCache {
+ public:
+  ConfigCache(const Registry& registry, const LintOptions& options) : registry_(registry), options_(options) {}
+
+  const Config* for_file(const std::string& file) {
+    std::optional<std::filesystem::path> path = options_.config_file;
+    if (!path && options_.use_config_files) {
+      std::error_code ec;
+      const auto absolute = std::filesystem::absolute(file, ec);
+      if (!ec) path = find_config(absolute.parent_path());
+    }
+    if (!path) return nullptr;
+    const std::string key = path->lexically_normal().string();
+    std::lock_guard lock(mutex_);
+    auto it = configs_.find(key);
+    if (it != configs_.end()) return &it->second;
+    std::string text;
+    Config config;
+    if (auto error = read_file(path->string(), text)) {
+      config.path = path->string();
+      errors_.push_back(FileReport{path->string(), nullptr, {}, "cannot read config: " + *error});
+    } else {
+      config = parse_config(std::make_shared<SourceFile>(path->string(), std::move(text)), registry_);
+    }
+    return &configs_.emplace(key, std::move(config)).first->second;
+  }
+
+  // One report per config file that has findings or could not be read.
+  std::vector<FileReport> reports() const {
+    std::vector<FileReport> out = errors_;
+    for (const auto& [key, config] : configs_) {
+      if (config.diagnostics.empty()) continue;
+      FileReport report;
+      report.path = config.path;
+      report.diagnostics = config.diagnostics;
+      sort_diagnostics(report.diagnostics);
+      out.push_back(std::move(report));
+    }
+    return out;
+  }
+
+ private:
+  const Registry& registry_;
+  const LintOptions& options_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Config> configs_;
+  std::vector<FileReport> errors_;
+};
+
+}  // namespace
+
+std::vector<FileReport> lint_paths(const std::vector<std::string>& paths, const Registry& registry,
+                                   const LintOptions& options, unsigned threads) {
+  const std::vector<std::string> files = expand_paths(paths);
+  std::vector<FileReport> reports(files.size());
+  ConfigCache configs(registry, options);
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      std::string text;
+      if (auto error = read_file(files[i], text)) {
+        reports[i].path = files[i];
+        reports[i].error = "cannot read: " + *error;
+        continue;
+      }
+      const Config* config = configs.for_file(files[i]);
+      reports[i] = lint_source(std::make_shared<SourceFile>(files[i], std::move(text)), registry, options, config);
+    }
+  };
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  std::vector<FileReport> config_reports = configs.reports();
+  reports.insert(reports.end(), std::make_move_iterator(config_reports.begin()), std::make_move_iterator(config_reports.end()));
+  std::stable_sort(reports.begin(), reports.end(), [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
+  return reports;
+}
+
+}  // namespace cfn_eks
