@@ -42,6 +42,8 @@ struct FileReport {
   SourcePtr source;                    ///< Null when the file could not be read.
   std::vector<Diagnostic> diagnostics; ///< Sorted.
   std::optional<std::string> error;    ///< An I/O problem ("cannot read: permission denied").
+  std::optional<Severity> fail_on;     ///< `fail-on` of the config that applied, if any.
+  bool fail_never = false;             ///< The config said `fail-on: never`.
 };
 
 /// Lints one template already in memory. `config` may be null.

@@ -93,6 +93,10 @@ FileReport lint_source(SourcePtr source, const Registry& registry, const LintOpt
   FileReport report;
   report.path = source->path();
   report.source = source;
+  if (config != nullptr) {
+    report.fail_on = config->fail_on;
+    report.fail_never = config->fail_never;
+  }
   const EffectiveSettings settings{options, config, registry};
 
   Document document = load_document(source, options.limits);
@@ -215,7 +219,10 @@ class ConfigCache {
     Config config;
     if (auto error = read_file(path->string(), text)) {
       config.path = path->string();
-      errors_.push_back(FileReport{path->string(), nullptr, {}, "cannot read config: " + *error});
+      FileReport report;
+      report.path = path->string();
+      report.error = "cannot read config: " + *error;
+      errors_.push_back(std::move(report));
     } else {
       config = parse_config(std::make_shared<SourceFile>(path->string(), std::move(text)), registry_);
     }

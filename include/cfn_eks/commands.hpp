@@ -1,0 +1,44 @@
+#pragma once
+/// The subcommands, as library functions: `main` parses flags and calls these.
+
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cfn_eks/format.hpp"
+#include "cfn_eks/linter.hpp"
+
+namespace cfn_eks {
+
+/// Exit statuses shared by every command.
+enum ExitStatus : int { kExitClean = 0, kExitFindings = 1, kExitError = 2 };
+
+struct LintCommand {
+  std::vector<std::string> paths;            ///< Files, directories, or "-" for stdin.
+  std::string stdin_name = "-";              ///< The path shown for stdin input.
+  OutputFormat format = OutputFormat::Text;
+  FormatOptions format_options;
+  LintOptions lint;
+  std::optional<Severity> fail_on;           ///< nullopt: the config's, else warning.
+  bool fail_never = false;
+  std::optional<std::string> output_file;    ///< Write the report here (atomically) instead of `out`.
+  unsigned jobs = 0;                         ///< 0 = all cores.
+};
+
+/// Lints and writes the report. Returns 0 (nothing at or above the threshold), 1 (findings)
+/// or 2 (an input could not be read, a config is broken, or the output could not be written).
+int run_lint(const LintCommand& command, std::istream& in, std::ostream& out, std::ostream& err);
+
+/// Lists every rule: text table or JSON.
+int run_rules(bool json, std::ostream& out);
+
+/// Prints one rule's documentation; 2 with a suggestion when the id is unknown.
+int run_explain(const std::string& id, std::ostream& out, std::ostream& err);
+
+/// Writes `content` to `path` through a temporary file and a rename, so readers never see
+/// a partial file. Returns an error message on failure.
+std::optional<std::string> write_file_atomically(const std::string& path, const std::string& content);
+
+}  // namespace cfn_eks

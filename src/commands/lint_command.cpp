@@ -1,0 +1,71 @@
+#include <iterator>
+#include <sstream>
+
+#include "cfn_eks/commands.hpp"
+
+namespace cfn_eks {
+
+namespace {
+
+// Exit 1 when a finding reaches the threshold. Severity is ordered Error < Warning < Info.
+bool reaches(Severity found, Severity threshold) { return static_cast<int>(found) <= static_cast<int>(threshold); }
+
+}  // namespace
+
+int run_lint(const LintCommand& command, std::istream& in, std::ostream& out, std::ostream& err) {
+  const Registry& registry = default_registry();
+  std::vector<std::string> file_paths;
+  bool read_stdin = false;
+  for (const std::string& path : command.paths) {
+    if (path == "-") {
+      read_stdin = true;
+    } else {
+      file_paths.push_back(path);
+    }
+  }
+  std::vector<FileReport> reports = lint_paths(file_paths, registry, command.lint, command.jobs);
+  if (read_stdin) {
+    std::string text(std::istreambuf_iterator<char>(in), {});
+    LintOptions options = command.lint;
+    std::optional<Config> config;
+    if (options.config_file) {
+      std::string config_text;
+      if (!read_file(options.config_file->string(), config_text)) {
+        config = parse_config(std::make_shared<SourceFile>(options.config_file->string(), std::move(config_text)), registry);
+      }
+    }
+    reports.push_back(lint_source(std::make_shared<SourceFile>(command.stdin_name, std::move(text)), registry, options,
+                                  config ? &*config : nullptr));
+  }
+
+  std::ostringstream rendered;
+  write_reports(command.format, reports, registry, command.format_options, rendered);
+  if (command.output_file) {
+    if (auto error = write_file_atomically(*command.output_file, rendered.str())) {
+      err << "cfn-eks: " << *error << "\n";
+      return kExitError;
+    }
+  } else {
+    out << rendered.str();
+    out.flush();
+    if (!out) return kExitError;  // A closed pipe: nothing more to say.
+  }
+
+  bool io_error = false;
+  bool failed = false;
+  for (const FileReport& report : reports) {
+    if (report.error) io_error = true;
+    // The command line's threshold wins; otherwise the file's config, otherwise warning.
+    const bool never = command.fail_on ? false : (command.fail_never || report.fail_never);
+    const Severity threshold = command.fail_on.value_or(report.fail_on.value_or(Severity::Warning));
+    for (const Diagnostic& d : report.diagnostics) {
+      // A broken configuration file (a report without template source) is a tool problem.
+      if (report.source == nullptr && d.severity == Severity::Error) io_error = true;
+      if (!never && reaches(d.severity, threshold)) failed = true;
+    }
+  }
+  if (io_error) return kExitError;
+  return failed ? kExitFindings : kExitClean;
+}
+
+}  // namespace cfn_eks
