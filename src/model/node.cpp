@@ -32,12 +32,14 @@ std::string_view kind_name(NodeKind kind) {
 }
 
 bool is_intrinsic_function_name(std::string_view name) {
-  static constexpr std::array<std::string_view, 22> kNames = {
-      "Condition",     "Fn::And",       "Fn::Base64",      "Fn::Cidr",        "Fn::Equals",
-      "Fn::FindInMap", "Fn::GetAZs",    "Fn::GetAtt",      "Fn::If",          "Fn::ImportValue",
-      "Fn::Join",      "Fn::Length",    "Fn::Not",         "Fn::Or",          "Fn::Select",
-      "Fn::Split",     "Fn::Sub",       "Fn::ToJsonString", "Fn::Transform",  "Fn::GetStackOutput",
-      "Fn::ValueOf",   "Ref"};
+  // Template functions, plus the functions of the Rules section (Fn::Contains, ...).
+  static constexpr std::array<std::string_view, 27> kNames = {
+      "Condition",       "Fn::And",           "Fn::Base64",     "Fn::Cidr",         "Fn::Contains",
+      "Fn::EachMemberEquals", "Fn::EachMemberIn", "Fn::Equals", "Fn::FindInMap",    "Fn::GetAZs",
+      "Fn::GetAtt",      "Fn::GetStackOutput", "Fn::If",        "Fn::ImportValue",  "Fn::Join",
+      "Fn::Length",      "Fn::Not",           "Fn::Or",         "Fn::RefAll",       "Fn::Select",
+      "Fn::Split",       "Fn::Sub",           "Fn::ToJsonString", "Fn::Transform",  "Fn::ValueOf",
+      "Fn::ValueOfAll",  "Ref"};
   return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
 }
 

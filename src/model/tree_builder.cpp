@@ -25,12 +25,11 @@ void TreeBuilder::end_collection(std::uint32_t end) {
   frames_.pop_back();
   frame.node->range.end = end;
   Node* finished = frame.node;
+  if (finished->kind == NodeKind::Mapping) normalise_long_form(*finished);
   if (frame.wrapper != nullptr) {
     frame.wrapper->argument = frame.node;
     frame.wrapper->range.end = end;
     finished = frame.wrapper;
-  } else if (finished->kind == NodeKind::Mapping) {
-    normalise_long_form(*finished);
   }
   add_value(finished);
 }
