@@ -1,0 +1,169 @@
+// The JSON format: one document with every finding, I/O error and a summary. Its fields are
+// documented in docs/output-formats.md and only ever grow; field order is fixed.
+
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/prettywriter.h>
+
+#include <ostream>
+
+#include "cfn_eks/format.hpp"
+#include "format/format_util.hpp"
+
+namespace cfn_eks {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+
+void write_string(Writer& writer, std::string_view text) {
+  // RapidJSON escapes quotes and control characters; it needs valid UTF-8 to do so.
+  const std::string valid = format::valid_utf8(text);
+  writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+}
+
+void write_key(Writer& writer, std::string_view key) {
+  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+}
+
+void write_range_fields(Writer& writer, Position start, Position end) {
+  write_key(writer, "line");
+  writer.Uint(start.line);
+  write_key(writer, "column");
+  writer.Uint(start.column);
+  write_key(writer, "end_line");
+  writer.Uint(end.line);
+  write_key(writer, "end_column");
+  writer.Uint(end.column);
+}
+
+void write_position(Writer& writer, const SourcePtr& source, std::uint32_t offset) {
+  if (!source) {
+    writer.Null();
+    return;
+  }
+  const Position position = source->position(offset);
+  writer.StartObject();
+  write_key(writer, "line");
+  writer.Uint(position.line);
+  write_key(writer, "column");
+  writer.Uint(position.column);
+  writer.EndObject();
+}
+
+void write_fix(Writer& writer, const SourcePtr& source, const Fix& fix) {
+  writer.StartObject();
+  write_key(writer, "title");
+  write_string(writer, fix.title);
+  write_key(writer, "safe");
+  writer.Bool(fix.safe);
+  write_key(writer, "edits");
+  writer.StartArray();
+  for (const Edit& edit : fix.edits) {
+    writer.StartObject();
+    write_key(writer, "start");
+    write_position(writer, source, edit.range.begin);
+    write_key(writer, "end");
+    write_position(writer, source, edit.range.end);
+    write_key(writer, "offset_begin");
+    writer.Uint(edit.range.begin);
+    write_key(writer, "offset_end");
+    writer.Uint(edit.range.end);
+    write_key(writer, "replacement");
+    write_string(writer, edit.replacement);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  writer.EndObject();
+}
+
+void write_diagnostic(Writer& writer, const FileReport& report, const Diagnostic& diagnostic,
+                      const Registry* registry) {
+  writer.StartObject();
+  write_key(writer, "file");
+  write_string(writer, format::diagnostic_path(report, diagnostic));
+  write_range_fields(writer, diagnostic.start, diagnostic.end);
+  write_key(writer, "rule");
+  write_string(writer, diagnostic.rule_id);
+  write_key(writer, "name");
+  const Rule* rule = registry ? registry->find(diagnostic.rule_id) : nullptr;
+  if (rule) {
+    write_string(writer, rule->info().name);
+  } else {
+    writer.Null();
+  }
+  write_key(writer, "severity");
+  write_string(writer, severity_name(diagnostic.severity));
+  write_key(writer, "message");
+  write_string(writer, diagnostic.message);
+  write_key(writer, "related");
+  writer.StartArray();
+  for (const RelatedLocation& related : diagnostic.related) {
+    writer.StartObject();
+    write_range_fields(writer, related.start, related.end);
+    write_key(writer, "message");
+    write_string(writer, related.message);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  write_key(writer, "fix");
+  if (diagnostic.fix) {
+    write_fix(writer, report.source, *diagnostic.fix);
+  } else {
+    writer.Null();
+  }
+  writer.EndObject();
+}
+
+void write_document(const std::vector<FileReport>& reports, const Registry* registry, std::ostream& out) {
+  rapidjson::OStreamWrapper stream(out);
+  Writer writer(stream);
+  writer.SetIndent(' ', 2);
+  writer.StartObject();
+  write_key(writer, "version");
+  write_string(writer, tool_version());
+  write_key(writer, "diagnostics");
+  writer.StartArray();
+  for (const FileReport& report : reports) {
+    for (const Diagnostic& diagnostic : report.diagnostics) write_diagnostic(writer, report, diagnostic, registry);
+  }
+  writer.EndArray();
+  write_key(writer, "errors");
+  writer.StartArray();
+  for (const FileReport& report : reports) {
+    if (!report.error) continue;
+    writer.StartObject();
+    write_key(writer, "file");
+    write_string(writer, report.path);
+    write_key(writer, "message");
+    write_string(writer, *report.error);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  const format::Counts counts = format::count(reports);
+  write_key(writer, "summary");
+  writer.StartObject();
+  write_key(writer, "files");
+  writer.Uint64(counts.files);
+  write_key(writer, "unreadable");
+  writer.Uint64(counts.unreadable);
+  write_key(writer, "problems");
+  writer.Uint64(counts.problems());
+  write_key(writer, "errors");
+  writer.Uint64(counts.errors);
+  write_key(writer, "warnings");
+  writer.Uint64(counts.warnings);
+  write_key(writer, "infos");
+  writer.Uint64(counts.infos);
+  writer.EndObject();
+  writer.EndObject();
+  out << '\n';
+}
+
+}  // namespace
+
+void write_json(const std::vector<FileReport>& reports, std::ostream& out) { write_document(reports, nullptr, out); }
+
+void write_json(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out) {
+  write_document(reports, &registry, out);
+}
+
+}  // namespace cfn_eks
