@@ -127,7 +127,10 @@ bool apply_header(const std::string& text, const std::string& default_rule, Lint
   const std::string first_line = text.substr(0, text.find('\n'));
   const auto at = first_line.find("lint:");
   if (first_line.rfind("#", 0) != 0 || at == std::string::npos) return true;
-  std::istringstream words(first_line.substr(at + 5));
+  // The header may share its line with an expectation marker: stop at the next '#'.
+  std::string flags = first_line.substr(at + 5);
+  flags = flags.substr(0, flags.find('#'));
+  std::istringstream words(flags);
   std::vector<std::string> tokens;
   for (std::string w; words >> w;) tokens.push_back(w);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -166,6 +169,12 @@ bool apply_header(const std::string& text, const std::string& default_rule, Lint
         return false;
       }
       options.severity[value.substr(0, eq)] = *level;
+    } else if (flag == "--max-inline-size" || flag == "--max-size" || flag == "--max-depth") {
+      // Small limits let the loader's size and depth findings be tested with small files.
+      const auto number = static_cast<std::size_t>(std::stoul(value));
+      if (flag == "--max-inline-size") options.limits.inline_size = number;
+      if (flag == "--max-size") options.limits.s3_size = number;
+      if (flag == "--max-depth") options.limits.max_depth = static_cast<unsigned>(number);
     } else {
       errors.push_back("unknown header flag: " + flag);
       return false;
