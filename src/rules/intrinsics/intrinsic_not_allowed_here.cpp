@@ -21,10 +21,10 @@ constexpr RuleInfo kInfo{
     .doc = R"(An intrinsic function is written where CloudFormation does not evaluate it.
 
 ## What it checks
-- No function in a resource's `Type`, `DependsOn` or `Condition`, in an output's `Condition`,
-  in `Parameters`, in `Mappings`, or in `Description` and `AWSTemplateFormatVersion`;
+- No function in a resource's `DependsOn` or `Condition`, in `Parameters` or in `Mappings`;
   `DeletionPolicy` and `UpdateReplacePolicy` take functions only with the
-  AWS::LanguageExtensions transform.
+  AWS::LanguageExtensions transform. (A function in a resource's `Type` is T108's finding, in
+  a parameter's `Default` T109's, in `Description` T106's, in an output's `Condition` T503's.)
 - In `Conditions`, only condition functions and the functions that compute their inputs
   (`Ref` to parameters, `Fn::FindInMap`, `Fn::Sub`, `Fn::Join`, `Fn::Select`, `Fn::Split`,
   `Fn::GetAZs`, `Fn::Cidr`): no `Fn::If`, `Fn::GetAtt`, `Fn::ImportValue`, `Fn::Base64`, and
@@ -39,7 +39,7 @@ constexpr RuleInfo kInfo{
   `Fn::GetAtt` and no `Ref` to a resource.
 - The functions of the `Rules` section (`Fn::Contains`, `Fn::EachMemberIn`, `Fn::ValueOf`, ...)
   only there.
-The `Rules` section itself and the template `Metadata` section are not checked.
+The `Rules`, `Metadata` and `Transform` sections are not checked.
 
 ## Why it matters
 CloudFormation rejects these templates at validation; a function in `Parameters` or `Mappings`
@@ -50,10 +50,11 @@ is not evaluated at all.
 Conditions:
   UseSpot: !If [IsProd, !Equals [a, a], !Equals [a, b]]   # flagged
 Resources:
-  Cluster:
-    Type: !Sub AWS::EKS::Cluster                          # flagged
+  NodeGroup:
+    Type: AWS::EKS::Nodegroup
+    DependsOn: !Ref Cluster                               # flagged
 ```
-Fixed: `UseSpot: !And [!Condition IsProd, !Equals [a, a]]`, `Type: AWS::EKS::Cluster`.
+Fixed: `UseSpot: !And [!Condition IsProd, !Equals [a, a]]`, `DependsOn: Cluster`.
 
 ## How to fix
 Write a literal where the message says so, move computed choices into `Conditions` plus
@@ -112,27 +113,22 @@ class IntrinsicNotAllowedHere final : public Rule {
                              const IntrinsicKnowledge& knowledge, bool extensions) {
     const std::string name = written_name(node);
     const bool outermost = ctx.intrinsics.empty();
+    // Elsewhere owned: a parameter's Default (T109), Description (T106),
+    // AWSTemplateFormatVersion (T103), a resource's Type (T108), an output's Condition (T503).
     if (ctx.section == "Parameters" || ctx.section == "Mappings") {
-      return outermost ? name + " can't be used in " + std::string(ctx.section) + ", which CloudFormation doesn't evaluate; write a literal value"
-                       : std::string();
+      if (!outermost || (ctx.section == "Parameters" && ctx.attribute == "Default")) return {};
+      return name + " can't be used in " + std::string(ctx.section) + ", which CloudFormation doesn't evaluate; write a literal value";
     }
-    if (ctx.section == "Description" || ctx.section == "AWSTemplateFormatVersion") {
-      return outermost ? name + " can't be used in " + std::string(ctx.section) + "; write a literal string" : std::string();
-    }
-    if (ctx.section == "Rules" || ctx.section == "Metadata" || ctx.section == "Transform") return {};
+    if (ctx.section != "Resources" && ctx.section != "Outputs" && ctx.section != "Conditions") return {};
     if (ctx.section == "Resources" && outermost) {
       const std::string_view attribute = ctx.attribute;
-      if (attribute == "Type" || attribute == "DependsOn" || attribute == "Condition") {
+      if (attribute == "DependsOn" || attribute == "Condition") {
         return name + " can't be used in a resource's " + std::string(attribute) + "; write the " +
-               (attribute == "Type" ? "resource type" : attribute == "Condition" ? "condition name" : "logical id") +
-               " literally";
+               (attribute == "Condition" ? "condition name" : "logical id") + " literally";
       }
       if ((attribute == "DeletionPolicy" || attribute == "UpdateReplacePolicy") && !extensions) {
         return name + " in " + std::string(attribute) + " needs the AWS::LanguageExtensions transform; write the policy literally or add the transform";
       }
-    }
-    if (ctx.section == "Outputs" && outermost && ctx.attribute == "Condition") {
-      return name + " can't be used in an output's Condition; write the condition name literally";
     }
     if (ctx.section == "Conditions") {
       if (!knowledge.allowed_in_conditions(node.text)) {
@@ -148,7 +144,8 @@ class IntrinsicNotAllowedHere final : public Rule {
     if ((rules_spec == nullptr || rules_spec->rules_only) && knowledge.is_rule_function(node.text)) {
       return name + " can be used only in the Rules section; compute the value with template functions instead";
     }
-    const bool evaluated_value = (ctx.section == "Resources" && ctx.attribute == "Properties") || ctx.section == "Outputs";
+    const bool evaluated_value = (ctx.section == "Resources" && ctx.attribute == "Properties") ||
+                                 (ctx.section == "Outputs" && (ctx.attribute == "Value" || ctx.attribute == "Export"));
     const IntrinsicSpec* spec = knowledge.find(node.text);
     if (evaluated_value && spec != nullptr && spec->condition_function) {
       const bool in_condition_function = ctx.function != nullptr && knowledge.find(ctx.function->text) &&
