@@ -108,10 +108,13 @@ class Resolver {
   explicit Resolver(const Template& tmpl, ResolverLimits limits = {});
 
   /// The values `node` can take, following Ref to parameters (Default, AllowedValues),
-  /// pseudo-parameters, Fn::FindInMap, Fn::If with conditions, Fn::Sub, Fn::Join,
-  /// Fn::Select, Fn::Split, Fn::Base64, Fn::GetAZs; Fn::GetAtt, Fn::ImportValue and
-  /// Ref to resources are unknown with a reason. Dynamic references
-  /// (`{{resolve:ssm:NAME}}`) stay in the string as written.
+  /// Fn::FindInMap (a key that is not known ranges over every entry; missing entries give
+  /// nothing unless a DefaultValue is given), Fn::If with conditions, Fn::Sub, Fn::Join,
+  /// Fn::Select, Fn::Split, Fn::Base64 (the text before encoding), Fn::Length and
+  /// Fn::ToJsonString of literals. Pseudo-parameters (except AWS::NoValue), Fn::GetAtt,
+  /// Fn::ImportValue, Fn::GetAZs, Fn::Cidr and Ref to resources are unknown with a reason;
+  /// an Fn::Sub with an unknown variable is unknown, the reason naming the variable.
+  /// Dynamic references (`{{resolve:ssm:NAME}}`) stay in the string as written.
   Resolution resolve(const Node& node) const;
 
   /// The truth values a named condition can take ({true}, {false} or both, true first).

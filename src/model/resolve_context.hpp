@@ -62,8 +62,9 @@ class ResolveContext {
   Resolution resolve_split(const Node& node, unsigned depth);
   Resolution resolve_length(const Node& node, unsigned depth);
   Resolution resolve_to_json_string(const Node& node);
-  /// Resolves each element and combines them into lists (cartesian product, bounded).
-  Resolution combine(const std::vector<Resolution>& parts, const Node* at);
+  /// Combines resolved parts into lists, one element per part (cartesian product, bounded,
+  /// contradictory combinations dropped).
+  Resolution combine(const std::vector<Resolution>& parts);
 
   // Condition helpers (condition_evaluator.cpp).
   void collect_parameters(const Node& node, std::unordered_set<std::string_view>& params,
