@@ -1,0 +1,28 @@
+#pragma once
+// One walk over a template collecting which parameters, mappings and conditions are used.
+// Shared by the T4xx rules.
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "cfn_eks/rule.hpp"
+
+namespace cfn_eks {
+
+struct UsageScan {
+  std::set<std::string, std::less<>> refs;         ///< Ref targets and Fn::Sub variables.
+  std::set<std::string, std::less<>> maps;         ///< Fn::FindInMap map names.
+  std::set<std::string, std::less<>> conditions;   ///< Conditions named by Condition, Fn::If, ...
+  bool dynamic_refs = false;        ///< A Ref whose target is computed or templated.
+  bool dynamic_maps = false;        ///< A Fn::FindInMap whose map name is computed.
+  bool dynamic_conditions = false;  ///< A condition named by a computed value.
+  /// A transform other than AWS::LanguageExtensions (Transform section or Fn::Transform):
+  /// what it generates may use anything, so usage cannot be judged.
+  bool opaque_transform = false;
+};
+
+/// Walks the whole template once.
+UsageScan scan_usage(const Template& tmpl);
+
+}  // namespace cfn_eks
