@@ -1,0 +1,69 @@
+#pragma once
+// Compiled forms of the patterns in schemas/eks/ami-families.json and addons.json. Internal to
+// the knowledge layer; EksKnowledge holds them behind a shared pointer.
+
+#include <map>
+#include <optional>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cfn_eks/eks_knowledge.hpp"
+
+namespace cfn_eks {
+
+/// A whole-text regular expression whose capture groups are named placeholders, in order.
+struct CompiledPattern {
+  std::string text;                 ///< As written in the data file.
+  std::regex regex;
+  std::vector<std::string> groups;  ///< Placeholder name of each capture group.
+
+  /// The captures by placeholder name, or nullopt when `input` does not match as a whole.
+  std::optional<std::map<std::string, std::string>> match(std::string_view input) const;
+};
+
+/// Attributes a placeholder value or a pattern fixes: "architecture", "accelerator", "fips".
+struct AmiAttributes {
+  std::optional<Architecture> architecture;
+  std::optional<Accelerator> accelerator;
+  std::optional<bool> fips;
+};
+
+struct SsmPattern {
+  AmiFamily family = AmiFamily::Custom;
+  AmiAttributes fixed;
+  CompiledPattern path;
+  std::optional<CompiledPattern> pinned_release;
+  std::optional<AmiRelease> implied_release;
+  Confidence confidence = Confidence::Confirmed;
+};
+
+struct NamePattern {
+  AmiFamily family = AmiFamily::Custom;
+  AmiAttributes fixed;
+  CompiledPattern name;
+};
+
+struct ReleasePattern {
+  ReleaseVersionFormat format;
+  CompiledPattern pattern;
+};
+
+struct AddonHint {
+  CompiledPattern pattern;
+  std::string message;
+};
+
+struct EksPatterns {
+  /// placeholder -> value -> attributes.
+  std::map<std::string, std::map<std::string, AmiAttributes>> placeholder_values;
+  std::map<std::string, AmiRelease> release_keywords;
+  std::vector<SsmPattern> ssm;
+  std::vector<NamePattern> ami_names;
+  std::vector<ReleasePattern> release_versions;
+  std::optional<CompiledPattern> addon_version;
+  std::vector<AddonHint> addon_hints;
+};
+
+}  // namespace cfn_eks
