@@ -12,6 +12,7 @@
 #include "cfn_eks/date.hpp"
 #include "cfn_eks/diagnostic.hpp"
 #include "cfn_eks/document.hpp"
+#include "cfn_eks/eks_knowledge.hpp"
 #include "cfn_eks/registry.hpp"
 
 namespace cfn_eks {
@@ -34,6 +35,9 @@ struct LintOptions {
   bool use_config_files = true;
   /// An explicit config file (instead of the search).
   std::optional<std::filesystem::path> config_file;
+  /// EKS knowledge; null means the embedded data (embedded_eks_knowledge()). `--data-dir`
+  /// loads newer files with load_eks_knowledge().
+  std::shared_ptr<const EksKnowledge> eks;
 };
 
 /// The findings for one input.

@@ -11,6 +11,7 @@
 #include "cfn_eks/date.hpp"
 #include "cfn_eks/dependency_graph.hpp"
 #include "cfn_eks/diagnostic.hpp"
+#include "cfn_eks/eks_knowledge.hpp"
 #include "cfn_eks/resolver.hpp"
 #include "cfn_eks/template.hpp"
 
@@ -51,6 +52,8 @@ struct LintContext {
   const Resolver& resolver;
   const DependencyGraph& graph;
   Date as_of;
+  /// EKS knowledge (schemas/eks): versions, skew, AMIs, add-ons, API removals, SG flows.
+  const EksKnowledge& eks;
 };
 
 /// Receives the findings of one rule on one document. Rules report a node or a range;

@@ -66,6 +66,7 @@ int lint_main(const std::vector<std::string>& args) {
   std::string output;
   std::string color = "auto";
   std::string stdin_name = "-";
+  std::string data_dir;
   unsigned jobs = 0;
   visible.add_options()
       ("help,h", "show this help")
@@ -83,6 +84,8 @@ int lint_main(const std::vector<std::string>& args) {
       ("no-source", "text: never print source lines")
       ("color", po::value(&color), "text: auto, always or never (default auto)")
       ("stdin-filename", po::value(&stdin_name), "the path to show for a template read from stdin")
+      ("data-dir", po::value(&data_dir),
+       "use newer EKS data: DIR/eks/NAME.json replaces the built-in schemas/eks/NAME.json")
       ("jobs,j", po::value(&jobs), "files linted in parallel (default: all cores)");
   po::options_description hidden;
   std::vector<std::string> paths;
@@ -148,6 +151,11 @@ int lint_main(const std::vector<std::string>& args) {
     } else {
       return usage_error("--fail-on needs error, warning, info or never, not '" + fail_on + "'");
     }
+  }
+  if (!data_dir.empty()) {
+    auto loaded = load_eks_knowledge(data_dir);
+    if (!loaded) return usage_error("--data-dir: " + loaded.error().to_string());
+    command.lint.eks = loaded.value();
   }
   if (!config.empty()) command.lint.config_file = config;
   if (vm.count("no-config")) command.lint.use_config_files = false;

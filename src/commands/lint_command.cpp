@@ -14,6 +14,9 @@ bool reaches(Severity found, Severity threshold) { return static_cast<int>(found
 
 int run_lint(const LintCommand& command, std::istream& in, std::ostream& out, std::ostream& err) {
   const Registry& registry = default_registry();
+  // Once per run, not per file: the EKS data is older than the lint date allows.
+  const EksKnowledgePtr eks = command.lint.eks ? command.lint.eks : embedded_eks_knowledge();
+  if (auto stale = eks->data_staleness_warning(command.lint.as_of)) err << "cfn-eks: warning: " << *stale << "\n";
   std::vector<std::string> file_paths;
   bool read_stdin = false;
   for (const std::string& path : command.paths) {

@@ -62,7 +62,8 @@ void run_rules(const Document& document, const Template& tmpl, const EffectiveSe
                const LintOptions& options, std::vector<Diagnostic>& out) {
   const Resolver resolver(tmpl);
   const DependencyGraph graph(tmpl);
-  const LintContext context{document, tmpl, resolver, graph, options.as_of};
+  const EksKnowledgePtr eks = options.eks ? options.eks : embedded_eks_knowledge();
+  const LintContext context{document, tmpl, resolver, graph, options.as_of, *eks};
 
   for (const auto& rule : settings.registry.rules()) {
     const RuleInfo& info = rule->info();
