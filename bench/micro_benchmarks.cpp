@@ -97,6 +97,22 @@ void BM_LintByResourceCount(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 
+// Schema validation alone (the S rules), by template size: must stay linear. Each iteration
+// starts from a fresh lint context, so the per-template validation cache is not reused; the
+// schemas themselves are parsed once per process (lazily), as in real runs.
+void BM_SchemaValidation(benchmark::State& state) {
+  const auto source = source_of(static_cast<std::size_t>(state.range(0)), GeneratedFormat::Yaml);
+  cfn_eks::LintOptions options;
+  options.use_config_files = false;
+  options.only = {"S101", "S102", "S103", "S104", "S105", "S106", "S107", "S108", "S109", "S110", "S202"};
+  for (auto _ : state) {
+    const cfn_eks::FileReport report = cfn_eks::lint_source(source, cfn_eks::default_registry(), options);
+    benchmark::DoNotOptimize(report.diagnostics.size());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(source->text().size()));
+  state.SetComplexityN(state.range(0));
+}
+
 constexpr int64_t k100KB = 100 * 1000;
 constexpr int64_t k1MB = 1000 * 1000;
 
@@ -104,6 +120,7 @@ BENCHMARK(BM_LibyamlEventsOnly)->Arg(k100KB)->Arg(k1MB)->Unit(benchmark::kMillis
 BENCHMARK(BM_LoadYaml)->Arg(k100KB)->Arg(k1MB)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadJson)->Arg(k100KB)->Arg(k1MB)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ResolveEveryProperty)->Arg(k100KB)->Arg(k1MB)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SchemaValidation)->Arg(k100KB / 4)->Arg(k100KB)->Arg(k1MB / 4)->Arg(k1MB)->Complexity()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LintYaml)->Arg(k100KB)->Arg(k1MB)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LintByResourceCount)->Arg(250)->Arg(500)->Arg(1000)->Arg(2000)->Arg(4000)->Complexity()->Unit(benchmark::kMillisecond);
 

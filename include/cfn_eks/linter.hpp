@@ -14,6 +14,7 @@
 #include "cfn_eks/document.hpp"
 #include "cfn_eks/eks_knowledge.hpp"
 #include "cfn_eks/registry.hpp"
+#include "cfn_eks/resource_schemas.hpp"
 
 namespace cfn_eks {
 
@@ -35,6 +36,8 @@ struct LintOptions {
   bool use_config_files = true;
   /// An explicit config file (instead of the search).
   std::optional<std::filesystem::path> config_file;
+  /// Resource schemas to validate against; null means ours only (ResourceSchemas::embedded()).
+  std::shared_ptr<const ResourceSchemas> schemas;
   /// EKS knowledge; null means the embedded data (embedded_eks_knowledge()). `--data-dir`
   /// loads newer files with load_eks_knowledge().
   std::shared_ptr<const EksKnowledge> eks;

@@ -12,7 +12,9 @@
 #include "cfn_eks/dependency_graph.hpp"
 #include "cfn_eks/diagnostic.hpp"
 #include "cfn_eks/eks_knowledge.hpp"
+#include "cfn_eks/lint_cache.hpp"
 #include "cfn_eks/resolver.hpp"
+#include "cfn_eks/resource_schemas.hpp"
 #include "cfn_eks/template.hpp"
 
 namespace cfn_eks {
@@ -52,6 +54,10 @@ struct LintContext {
   const Resolver& resolver;
   const DependencyGraph& graph;
   Date as_of;
+  /// Resource schemas: ours, plus official registry ones when `--registry-schemas` is given.
+  const ResourceSchemas& schemas;
+  /// Analyses shared between rules for this template (computed on first use).
+  const LintCache& cache;
   /// EKS knowledge (schemas/eks): versions, skew, AMIs, add-ons, API removals, SG flows.
   const EksKnowledge& eks;
 };

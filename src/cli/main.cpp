@@ -66,6 +66,7 @@ int lint_main(const std::vector<std::string>& args) {
   std::string output;
   std::string color = "auto";
   std::string stdin_name = "-";
+  std::string registry_schemas;
   std::string data_dir;
   unsigned jobs = 0;
   visible.add_options()
@@ -84,6 +85,8 @@ int lint_main(const std::vector<std::string>& args) {
       ("no-source", "text: never print source lines")
       ("color", po::value(&color), "text: auto, always or never (default auto)")
       ("stdin-filename", po::value(&stdin_name), "the path to show for a template read from stdin")
+      ("registry-schemas", po::value(&registry_schemas),
+       "also validate against the official CloudFormation registry schemas in DIR (one JSON file per type); ours win for the types we ship")
       ("data-dir", po::value(&data_dir),
        "use newer EKS data: DIR/eks/NAME.json replaces the built-in schemas/eks/NAME.json")
       ("jobs,j", po::value(&jobs), "files linted in parallel (default: all cores)");
@@ -151,6 +154,11 @@ int lint_main(const std::vector<std::string>& args) {
     } else {
       return usage_error("--fail-on needs error, warning, info or never, not '" + fail_on + "'");
     }
+  }
+  if (!registry_schemas.empty()) {
+    SchemaLoadResult loaded = ResourceSchemas::with_registry_directory(registry_schemas);
+    if (loaded.error) return usage_error("--registry-schemas: " + loaded.error->describe());
+    command.lint.schemas = std::move(loaded.schemas);
   }
   if (!data_dir.empty()) {
     auto loaded = load_eks_knowledge(data_dir);

@@ -63,7 +63,9 @@ void run_rules(const Document& document, const Template& tmpl, const EffectiveSe
   const Resolver resolver(tmpl);
   const DependencyGraph graph(tmpl);
   const EksKnowledgePtr eks = options.eks ? options.eks : embedded_eks_knowledge();
-  const LintContext context{document, tmpl, resolver, graph, options.as_of, *eks};
+  const std::shared_ptr<const ResourceSchemas> schemas = options.schemas ? options.schemas : ResourceSchemas::embedded();
+  const LintCache cache;
+  const LintContext context{document, tmpl, resolver, graph, options.as_of, *schemas, cache, *eks};
 
   for (const auto& rule : settings.registry.rules()) {
     const RuleInfo& info = rule->info();

@@ -32,6 +32,7 @@ const Registry& default_registry() {
     add_usage_rules(rules);
     add_output_rules(rules);
     add_transform_rules(rules);
+    add_schema_rules(rules);
     add_engine_rules(rules);
     return Registry(std::move(rules));
   }();

@@ -18,6 +18,7 @@ void add_intrinsic_rules(RuleList& rules);  // T3xx: intrinsic function shapes a
 void add_usage_rules(RuleList& rules);      // T4xx: unused parameters, mappings, conditions
 void add_output_rules(RuleList& rules);     // T5xx: Outputs
 void add_transform_rules(RuleList& rules);  // T6xx: transforms and macros
+void add_schema_rules(RuleList& rules);     // S0xx-S2xx: resource types, properties and attributes against schemas
 void add_engine_rules(RuleList& rules);     // T9xx: suppressions and configuration
 
 }  // namespace cfn_eks
