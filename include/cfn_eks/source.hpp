@@ -26,7 +26,8 @@ struct Position {
 };
 
 /// The text of one template with a table of line starts.
-/// Lines end at "\n", "\r\n" or a lone "\r", as editors count them.
+/// Lines end at "\n", "\r\n" or a lone "\r", as editors count them. A leading byte order
+/// mark is not part of line 1 (editors do not show it).
 class SourceFile {
  public:
   SourceFile(std::string path, std::string text);
@@ -46,6 +47,10 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::vector<std::uint32_t> line_starts_;
+  /// For text with multi-byte characters: UTF-8 continuation bytes before each 64-byte block,
+  /// so a column costs at most one block's scan however long the line (empty for ASCII).
+  std::vector<std::uint32_t> continuations_before_block_;
+  std::uint32_t continuations_before(std::uint32_t offset) const;
 };
 
 using SourcePtr = std::shared_ptr<const SourceFile>;

@@ -4,10 +4,17 @@
 
 namespace cfn_eks {
 
+namespace {
+constexpr std::uint32_t kBlock = 64;
+}
+
 SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
-  line_starts_.push_back(0);
+  // A byte order mark is invisible in editors: line 1 starts after it, so columns and
+  // source snippets match what the user sees.
+  const std::uint32_t first = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  line_starts_.push_back(first);
   const std::size_t n = text_.size();
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = first; i < n; ++i) {
     const char c = text_[i];
     if (c == '\n') {
       line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
@@ -16,19 +23,36 @@ SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(pat
       line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
   }
+  const auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  if (std::none_of(text_.begin(), text_.end(), is_continuation)) return;
+  continuations_before_block_.reserve(n / kBlock + 1);
+  std::uint32_t count = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % kBlock == 0) continuations_before_block_.push_back(count);
+    if (is_continuation(text_[i])) ++count;
+  }
+  if (n % kBlock == 0) continuations_before_block_.push_back(count);  // for offset == n
+}
+
+std::uint32_t SourceFile::continuations_before(std::uint32_t offset) const {
+  if (continuations_before_block_.empty()) return 0;
+  const std::uint32_t block = offset / kBlock;
+  std::uint32_t count = continuations_before_block_[block];
+  for (std::uint32_t i = block * kBlock; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) ++count;
+  }
+  return count;
 }
 
 Position SourceFile::position(std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+  offset = std::max(offset, line_starts_.front());  // inside a BOM: the first column
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());  // 1-based
   const std::uint32_t start = line_starts_[line - 1];
   // Columns count code points: continuation bytes (10xxxxxx) do not start a character.
-  std::uint32_t column = 1;
-  for (std::uint32_t i = start; i < offset; ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  }
-  return Position{line, column};
+  const std::uint32_t continuations = continuations_before(offset) - continuations_before(start);
+  return Position{line, offset - start - continuations + 1};
 }
 
 std::uint32_t SourceFile::line_start(std::uint32_t line) const {
