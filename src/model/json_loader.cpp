@@ -4,6 +4,7 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <string>
 
 #include "cfn_eks/document.hpp"
@@ -107,6 +108,18 @@ class JsonHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonH
   TreeBuilder builder_;
 };
 
+// The nearest quote before `end` not escaped by an odd run of backslashes; `end` when none.
+std::uint32_t opening_quote(const std::string& text, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t i = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.size())); i > begin;) {
+    --i;
+    if (text[i] != '"') continue;
+    std::uint32_t backslashes = 0;
+    for (std::uint32_t k = i; k > begin && text[k - 1] == '\\'; --k) ++backslashes;
+    if (backslashes % 2 == 0) return i;
+  }
+  return end;
+}
+
 }  // namespace
 
 Document load_json(SourcePtr source, const LoadLimits& limits) {
@@ -128,9 +141,26 @@ Document load_json(SourcePtr source, const LoadLimits& limits) {
                                  document.diagnostics.size() > before;
     if (!handler_refused) {
       const auto at = static_cast<std::uint32_t>(result.Offset());
-      document.diagnostics.push_back(document.make_diagnostic(
-          load_rules::kSyntaxError, Severity::Error, ByteRange{at, at + 1},
-          std::string("JSON syntax error: ") + rapidjson::GetParseError_En(result.Code())));
+      const std::string& text = document.source->text();
+      // An unterminated string runs to the end of the text or, since JSON strings cannot
+      // hold raw line breaks, to the end of its line: the user must look at its opening quote.
+      const bool unterminated =
+          result.Code() == rapidjson::kParseErrorStringMissQuotationMark ||
+          ((result.Code() == rapidjson::kParseErrorStringEscapeInvalid ||
+            result.Code() == rapidjson::kParseErrorStringInvalidEncoding) &&
+           at < text.size() &&
+           (text[at] == '\n' || text[at] == '\r'));
+      const std::uint32_t quote = unterminated ? opening_quote(text, base, at) : at;
+      Diagnostic diagnostic = document.make_diagnostic(
+          load_rules::kSyntaxError, Severity::Error, ByteRange{quote, quote + 1},
+          std::string("JSON syntax error: ") + rapidjson::GetParseError_En(unterminated
+                                                                             ? rapidjson::kParseErrorStringMissQuotationMark
+                                                                             : result.Code()));
+      if (quote != at) {
+        diagnostic.related.push_back(RelatedLocation{ByteRange{at, at}, document.source->position(at),
+                                                     document.source->position(at), "the parser stopped here"});
+      }
+      document.diagnostics.push_back(std::move(diagnostic));
     }
     document.root = nullptr;
     return document;

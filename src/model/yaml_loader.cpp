@@ -102,6 +102,12 @@ class YamlLoader {
     }
     yaml_parser_delete(&parser);
     doc_.root = ok ? builder_.root() : nullptr;
+    if (ok && doc_.root == nullptr) {
+      // No document at all (empty, blank or only comments): the template is null, like `~`,
+      // so rules report the missing Resources instead of the file passing silently.
+      doc_.root = doc_.arena.make(NodeKind::Null);
+      doc_.root->range = ByteRange{base, base};
+    }
     // A failed parse leaves no tree, but findings already made (duplicates, anchors) stay.
   }
 
@@ -164,7 +170,15 @@ class YamlLoader {
     if (tag_chars == nullptr) return nullptr;
     const std::string tag(reinterpret_cast<const char*>(tag_chars));
     const ByteRange range = range_of(event);
-    if (tag == "!") return nullptr;  // The non-specific tag: a plain string.
+    if (tag == "!") {
+      // The non-specific tag: a string, never resolved as a number or boolean (libyaml marks
+      // `! 12` plain-implicit, so the kind is forced here).
+      if (kind != NodeKind::Sequence && kind != NodeKind::Mapping) {
+        kind = NodeKind::String;
+        forced = true;
+      }
+      return nullptr;
+    }
     if (std::string function = intrinsic_for_tag(tag); !function.empty()) {
       Node* wrapper = doc_.arena.make(NodeKind::Intrinsic);
       wrapper->form = IntrinsicForm::ShortTag;
