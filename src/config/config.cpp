@@ -124,7 +124,15 @@ Config parse_config(SourcePtr source, const Registry& registry) {
   Config config;
   config.path = source->path();
   const Document document = load_yaml(source);
-  for (const Diagnostic& d : document.diagnostics) config.diagnostics.push_back(d);
+  for (const Diagnostic& d : document.diagnostics) {
+    // Every problem in a config file is T902 (what the docs and `--ignore` name), whichever
+    // part found it; template size limits do not apply to it.
+    if (d.rule_id == load_rules::kExceedsInlineSize || d.rule_id == load_rules::kExceedsS3Size) continue;
+    Diagnostic problem = d;
+    problem.rule_id = std::string(engine_rules::kInvalidConfiguration);
+    problem.severity = Severity::Error;
+    config.diagnostics.push_back(std::move(problem));
+  }
   if (document.root == nullptr) return config;
   ConfigParser parser(config, document, registry);
   if (document.root->kind == NodeKind::Null) return config;  // An empty file configures nothing.
@@ -138,7 +146,10 @@ Config parse_config(SourcePtr source, const Registry& registry) {
 
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start) {
   std::error_code ec;
-  for (std::filesystem::path dir = start; !dir.empty(); dir = dir.parent_path()) {
+  // A relative start ("." or "src") has no textual parents: walk from its absolute form.
+  std::filesystem::path from = std::filesystem::absolute(start, ec);
+  if (ec) from = start;
+  for (std::filesystem::path dir = from.lexically_normal(); !dir.empty(); dir = dir.parent_path()) {
     const std::filesystem::path candidate = dir / kConfigFileName;
     if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
     if (dir == dir.parent_path()) break;

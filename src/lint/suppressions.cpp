@@ -1,6 +1,7 @@
 #include "lint/suppressions.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "cfn_eks/linter.hpp"
 
@@ -54,6 +55,8 @@ class Collector {
       // A YAML comment starts with '#' at the line start or after blank space.
       if (hash == std::string_view::npos || (hash > 0 && line_text[hash - 1] != ' ' && line_text[hash - 1] != '\t')) continue;
       if (line_text.substr(hash + 1, column - hash - 1).find_first_not_of(" \t") != std::string_view::npos) continue;
+      // `# cfn-eks: ...` inside a quoted string or a block scalar (a UserData script) is text.
+      if (inside_text_scalar(static_cast<std::uint32_t>(at))) continue;
       const std::size_t close = text.find(']', at);
       const std::size_t line_end = source.line_start(line) + line_text.size();
       if (close == std::string::npos || close > line_end) continue;
@@ -79,6 +82,29 @@ class Collector {
   std::vector<Suppression> take() { return std::move(suppressions_); }
 
  private:
+  // Ranges of quoted and block scalars (plain ones cannot hold " #"), collected on first use.
+  bool inside_text_scalar(std::uint32_t offset) {
+    if (!text_ranges_) {
+      text_ranges_.emplace();
+      std::vector<const Node*> stack;
+      if (document_.root != nullptr) stack.push_back(document_.root);
+      while (!stack.empty()) {
+        const Node* node = stack.back();
+        stack.pop_back();
+        if (node == nullptr) continue;
+        if (node->is_scalar() && node->style != ScalarStyle::Plain) text_ranges_->push_back(node->range);
+        for (const Node* item : node->items) stack.push_back(item);
+        for (const MapEntry& entry : node->entries) {
+          if (entry.key_style != ScalarStyle::Plain) text_ranges_->push_back(entry.key_range);
+          stack.push_back(entry.value);
+        }
+        stack.push_back(node->argument);
+      }
+    }
+    return std::any_of(text_ranges_->begin(), text_ranges_->end(),
+                       [&](ByteRange r) { return offset > r.begin && offset < r.end; });
+  }
+
   void add(const std::string& name, ByteRange at, bool whole_file, ByteRange scope, std::uint32_t line) {
     const Rule* rule = registry_.find(name);
     if (rule == nullptr) {
@@ -96,6 +122,7 @@ class Collector {
   const Registry& registry_;
   std::vector<Diagnostic>& problems_;
   std::vector<Suppression> suppressions_;
+  std::optional<std::vector<ByteRange>> text_ranges_;
 };
 
 bool covers(const Suppression& s, const Diagnostic& d) {
