@@ -1,3 +1,4 @@
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -18,6 +19,18 @@ std::optional<std::string> write_file_atomically(const std::string& path, const 
   std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = mkstemp(pattern.data());
   if (fd < 0) return "cannot create a temporary file in '" + dir.string() + "': " + std::strerror(errno);
+  // mkstemp creates the file 0600; give the report the mode of the file it replaces, or what
+  // the umask gives a new file, so CI steps running as another user can read it.
+  struct stat existing {};
+  mode_t mode = 0;
+  if (::stat(path.c_str(), &existing) == 0) {
+    mode = existing.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  ::fchmod(fd, mode);
   std::size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
