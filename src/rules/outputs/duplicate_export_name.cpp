@@ -225,8 +225,8 @@ class DuplicateExportName final : public Rule {
       for (const Export& earlier : exports) {
         if (earlier.value.key != current.value.key || !may_coexist(earlier, current)) continue;
         Diagnostic& diagnostic =
-            sink.report(*name, "export name " + quoted(current.value.display) + " is also exported by output " +
-                                   quoted(earlier.output) + "; export names must be unique");
+            sink.report(*name, "export name " + quote_name(current.value.display) + " is also exported by output " +
+                                   quote_name(earlier.output) + "; export names must be unique");
         sink.relate(diagnostic, earlier.name->range, "first exported here");
         break;
       }

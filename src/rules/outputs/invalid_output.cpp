@@ -76,10 +76,10 @@ class InvalidOutput final : public Rule {
     for (const MapEntry& key : output.entries) {
       const auto& keys = output_keys();
       if (std::find(keys.begin(), keys.end(), key.key) != keys.end()) continue;
-      std::string message = quoted(key.key) + " is not an output key";
+      std::string message = quote_name(key.key) + " is not an output key";
       std::string_view suggestion = closest_match(key.key, keys);
       if (!suggestion.empty()) {
-        message += "; did you mean " + quoted(suggestion) + "?";
+        message += "; did you mean " + quote_name(suggestion) + "?";
       } else {
         message += "; use Value, Description, Export or Condition";
       }
@@ -113,7 +113,7 @@ class InvalidOutput final : public Rule {
     for (const MapEntry& key : value->entries) {
       if (key.key == "Name") continue;
       misspelt = true;
-      std::string message = quoted(key.key) + " is not an Export key";
+      std::string message = quote_name(key.key) + " is not an Export key";
       message += edit_distance(key.key, "Name", 2) <= 2 ? "; did you mean 'Name'?" : "; Export takes only Name";
       sink.report_key(key, std::move(message));
     }

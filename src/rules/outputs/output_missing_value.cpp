@@ -55,9 +55,9 @@ class OutputMissingValue final : public Rule {
       if (is_expansion_key(entry.key) || !entry.value || !entry.value->is_mapping()) continue;
       const MapEntry* value = entry.value->find("Value");
       if (!value) {
-        sink.report_key(entry, "output " + quoted(entry.key) + " has no Value; add one or remove the output");
+        sink.report_key(entry, "output " + quote_name(entry.key) + " has no Value; add one or remove the output");
       } else if (!value->value || value->value->kind == NodeKind::Null) {
-        sink.report_key(*value, "output " + quoted(entry.key) + " has an empty Value; write a value");
+        sink.report_key(*value, "output " + quote_name(entry.key) + " has an empty Value; write a value");
       }
     }
   }

@@ -57,10 +57,10 @@ class InvalidFormatVersion final : public Rule {
     }
     if (value->is_string()) {
       if (value->text == kFormatVersion) return;
-      sink.report(*value, quoted(value->text) + " is not a template format version; use '2010-09-09'");
+      sink.report(*value, quote_name(value->text) + " is not a template format version; use '2010-09-09'");
       return;
     }
-    std::string shown = value->is_scalar() ? quoted(value->text) + " is " : std::string("is ");
+    std::string shown = value->is_scalar() ? quote_name(value->text) + " is " : std::string("is ");
     sink.report(*value, "AWSTemplateFormatVersion " + shown + kind_with_article(value->kind) +
                             "; write the string '2010-09-09'");
   }

@@ -114,14 +114,14 @@ class InvalidLogicalId final : public Rule {
     bool valid = true;
     for (char c : entry.key) valid = valid && valid_char(c, spec.condition_chars);
     if (valid) return;
-    std::string message = std::string(spec.noun) + " name " + quoted(entry.key) +
+    std::string message = std::string(spec.noun) + " name " + quote_name(entry.key) +
                           (spec.condition_chars ? " has characters other than letters, digits, '_' and '&'"
                                                 : " is not alphanumeric");
     std::string renamed = alphanumeric_name(entry.key);
     if (renamed.empty()) {
       message += "; use letters and digits only";
     } else {
-      message += "; rename it, e.g. to " + quoted(renamed);
+      message += "; rename it, e.g. to " + quote_name(renamed);
     }
     sink.report_key(entry, std::move(message));
   }
@@ -136,7 +136,7 @@ class InvalidLogicalId final : public Rule {
       const MapEntry* parameter = parameters->find(resource.key);
       if (!parameter) continue;
       Diagnostic& diagnostic = sink.report_key(
-          resource, quoted(resource.key) + " is both a parameter and a resource; rename one of them");
+          resource, quote_name(resource.key) + " is both a parameter and a resource; rename one of them");
       sink.relate(diagnostic, parameter->key_range, "parameter defined here");
     }
   }

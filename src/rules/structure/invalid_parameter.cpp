@@ -34,7 +34,8 @@ constexpr RuleInfo kInfo{
   MinValue/MaxValue (Number).
   List types are checked element by element. Defaults of `AWS::SSM::Parameter::Value<...>`
   parameters are SSM parameter names and are not checked against the constraints. A pattern
-  that the C++ regex engine cannot read (Java-only syntax) is skipped.
+  that the C++ regex engine cannot read (Java-only syntax), or one with nested unbounded
+  repetition such as `(a+)+` (exponential to evaluate), is skipped.
 
 ## Why it matters
 CloudFormation rejects an unknown type or property when the template is validated. A default
@@ -68,7 +69,59 @@ agree.
 )md",
 };
 
-constexpr std::size_t kMaxPatternInput = 4096;  // bounds std::regex's backtracking
+// std::regex backtracks recursively: long inputs can exhaust the stack, so longer defaults
+// are not matched.
+constexpr std::size_t kMaxPatternInput = 1024;
+
+/// True when an unbounded quantifier (`+`, `*`, `{n,}`) applies to a group that itself holds a
+/// quantifier or an alternation, as in `(a+)+` or `(a|aa)*`: backtracking engines take
+/// exponential time on such patterns, so they are not evaluated.
+bool risky_pattern(std::string_view pattern) {
+  struct Group {
+    bool inner = false;  // holds a quantifier or '|'
+  };
+  std::vector<Group> groups;
+  auto unbounded_at = [&](std::size_t i) {
+    if (i >= pattern.size()) return false;
+    char c = pattern[i];
+    if (c == '+' || c == '*') return true;
+    if (c != '{') return false;
+    std::size_t close = pattern.find('}', i);
+    return close != std::string_view::npos && pattern.substr(i, close - i).find(',') != std::string_view::npos &&
+           pattern[close - 1] == ',';
+  };
+  auto mark_inner = [&] {
+    if (!groups.empty()) groups.back().inner = true;
+  };
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (c == '[') {  // a class: skip to its end
+      std::size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+      i = j;
+      continue;
+    }
+    if (c == '(') {
+      groups.push_back({});
+    } else if (c == ')') {
+      if (groups.empty()) continue;
+      bool inner = groups.back().inner;
+      groups.pop_back();
+      if (inner && unbounded_at(i + 1)) return true;
+      if (inner) mark_inner();
+    } else if (c == '|' || c == '+' || c == '*' || c == '{' || c == '?') {
+      mark_inner();
+    }
+    if (c != '(' && c != ')' && unbounded_at(i + 1)) mark_inner();
+  }
+  return false;
+}
 
 std::optional<double> parse_number(std::string_view text) {
   if (text.empty()) return std::nullopt;
@@ -120,10 +173,10 @@ class InvalidParameter final : public Rule {
     std::vector<std::string_view> keys(syntax.parameter_keys.begin(), syntax.parameter_keys.end());
     for (const MapEntry& property : node.entries) {
       if (std::find(keys.begin(), keys.end(), property.key) != keys.end()) continue;
-      std::string message = quoted(property.key) + " is not a parameter property";
+      std::string message = quote_name(property.key) + " is not a parameter property";
       std::string_view suggestion = closest_match(property.key, keys);
       if (!suggestion.empty()) {
-        message += "; did you mean " + quoted(suggestion) + "?";
+        message += "; did you mean " + quote_name(suggestion) + "?";
       } else {
         message += "; remove it";
       }
@@ -132,25 +185,25 @@ class InvalidParameter final : public Rule {
 
     const MapEntry* type_entry = node.find("Type");
     if (!type_entry) {
-      sink.report_key(entry, "parameter " + quoted(entry.key) + " has no Type; add Type: String or another type");
+      sink.report_key(entry, "parameter " + quote_name(entry.key) + " has no Type; add Type: String or another type");
       return;
     }
     const Node* type = type_entry->value;
     if (!type || !type->is_string()) {
       if (type && type->kind != NodeKind::Null) {
-        sink.report(*type, "Type of parameter " + quoted(entry.key) + " is " + kind_with_article(type->kind) +
+        sink.report(*type, "Type of parameter " + quote_name(entry.key) + " is " + kind_with_article(type->kind) +
                                "; write a parameter type such as String");
       } else {
-        sink.report_key(*type_entry, "parameter " + quoted(entry.key) + " has an empty Type; write a type");
+        sink.report_key(*type_entry, "parameter " + quote_name(entry.key) + " has an empty Type; write a type");
       }
       return;
     }
     if (!syntax.parameter_types.contains(type->text)) {
       std::vector<std::string_view> types(syntax.parameter_types.begin(), syntax.parameter_types.end());
-      std::string message = quoted(type->text) + " is not a parameter type";
+      std::string message = quote_name(type->text) + " is not a parameter type";
       std::string_view suggestion = closest_match(type->text, types);
       if (!suggestion.empty()) {
-        message += "; did you mean " + quoted(suggestion) + "?";
+        message += "; did you mean " + quote_name(suggestion) + "?";
       } else {
         message += "; use String, Number, CommaDelimitedList or an AWS-specific type";
       }
@@ -164,7 +217,7 @@ class InvalidParameter final : public Rule {
     const Node* value = parameter.node->get("Default");
     if (!value || value->kind == NodeKind::Null) return;
     if (!value->is_scalar()) {
-      sink.report(*value, "Default of parameter " + quoted(parameter.name) + " is " +
+      sink.report(*value, "Default of parameter " + quote_name(parameter.name) + " is " +
                               kind_with_article(value->kind) +
                               (is_list_type(parameter.type) ? "; write a comma-separated string"
                                                              : "; write a string"));
@@ -189,7 +242,7 @@ class InvalidParameter final : public Rule {
     bool numbers = is_number_type(parameter.type);
     for (std::string_view item : values) {
       if (numbers && !parse_number(item)) {
-        sink.report(*value, "default " + quoted(item) + " is not a number; parameter " + quoted(parameter.name) +
+        sink.report(*value, "default " + quote_name(item) + " is not a number; parameter " + quote_name(parameter.name) +
                                 " has Type " + std::string(parameter.type));
         return;
       }
@@ -230,7 +283,7 @@ class InvalidParameter final : public Rule {
         list += (i ? ", " : "") + std::string(allowed_texts[i]);
       }
       if (allowed_texts.size() > 8) list += ", ...";
-      sink.report(value, "default " + quoted(item) + " is not one of the AllowedValues (" + list +
+      sink.report(value, "default " + quote_name(item) + " is not one of the AllowedValues (" + list +
                              "); change the default or allow it");
     }
   }
@@ -238,7 +291,7 @@ class InvalidParameter final : public Rule {
   static void check_allowed_pattern(const ParameterShape& parameter, const Node& value,
                                     const std::vector<std::string_view>& values, DiagnosticSink& sink) {
     const Node* pattern = parameter.node->get("AllowedPattern");
-    if (!pattern || !pattern->is_string()) return;
+    if (!pattern || !pattern->is_string() || risky_pattern(pattern->text)) return;
     std::optional<std::regex> regex;
     try {
       regex.emplace(pattern->text, std::regex::ECMAScript);
@@ -254,7 +307,7 @@ class InvalidParameter final : public Rule {
         continue;  // complexity or stack limits
       }
       if (matched) continue;
-      sink.report(value, "default " + quoted(item) + " does not match AllowedPattern " + quoted(pattern->text) +
+      sink.report(value, "default " + quote_name(item) + " does not match AllowedPattern " + quote_name(pattern->text) +
                              "; change the default or the pattern");
     }
   }
@@ -266,7 +319,7 @@ class InvalidParameter final : public Rule {
     if (!node) return std::nullopt;
     std::optional<double> number = node->is_scalar() ? parse_number(node->text) : std::nullopt;
     if (!number) {
-      sink.report(*node, std::string(key) + " of parameter " + quoted(parameter.name) + " is not a number; write one");
+      sink.report(*node, std::string(key) + " of parameter " + quote_name(parameter.name) + " is not a number; write one");
     }
     return number;
   }
@@ -274,11 +327,11 @@ class InvalidParameter final : public Rule {
   static void check_length(const ParameterShape& parameter, const Node& value, DiagnosticSink& sink) {
     auto length = static_cast<double>(code_point_count(value.text));
     if (auto min = constraint(parameter, "MinLength", sink); min && length < *min) {
-      sink.report(value, "default " + quoted(value.text) + " is shorter than MinLength " +
+      sink.report(value, "default " + quote_name(value.text) + " is shorter than MinLength " +
                              parameter.node->get("MinLength")->text + "; lengthen it or lower MinLength");
     }
     if (auto max = constraint(parameter, "MaxLength", sink); max && length > *max) {
-      sink.report(value, "default " + quoted(value.text) + " is longer than MaxLength " +
+      sink.report(value, "default " + quote_name(value.text) + " is longer than MaxLength " +
                              parameter.node->get("MaxLength")->text + "; shorten it or raise MaxLength");
     }
   }
@@ -291,11 +344,11 @@ class InvalidParameter final : public Rule {
       std::optional<double> number = parse_number(item);
       if (!number) continue;
       if (min && *number < *min) {
-        sink.report(value, "default " + quoted(item) + " is less than MinValue " +
+        sink.report(value, "default " + quote_name(item) + " is less than MinValue " +
                                parameter.node->get("MinValue")->text + "; raise it or lower MinValue");
       }
       if (max && *number > *max) {
-        sink.report(value, "default " + quoted(item) + " is more than MaxValue " +
+        sink.report(value, "default " + quote_name(item) + " is more than MaxValue " +
                                parameter.node->get("MaxValue")->text + "; lower it or raise MaxValue");
       }
     }

@@ -103,10 +103,10 @@ class InvalidResourceAttribute final : public Rule {
       if (std::find(attributes.begin(), attributes.end(), attribute.key) != attributes.end()) continue;
       // Custom resources keep the legacy `Version: "1.0"` attribute, which CloudFormation accepts.
       if (attribute.key == "Version" && is_custom_type(type_name)) continue;
-      std::string message = quoted(attribute.key) + " is not a resource attribute";
+      std::string message = quote_name(attribute.key) + " is not a resource attribute";
       std::string_view suggestion = closest_match(attribute.key, attributes);
       if (!suggestion.empty()) {
-        message += "; did you mean " + quoted(suggestion) + "?";
+        message += "; did you mean " + quote_name(suggestion) + "?";
       } else {
         message += "; move it under Properties or Metadata";
       }
@@ -156,7 +156,7 @@ class InvalidResourceAttribute final : public Rule {
       return;
     }
     if (std::find(allowed.begin(), allowed.end(), value->text) != allowed.end()) return;
-    sink.report(*value, describe_bad(attribute, value->text, quoted(value->text), allowed, type, all_values));
+    sink.report(*value, describe_bad(attribute, value->text, quote_name(value->text), allowed, type, all_values));
   }
 
   /// `subject` shows the value: "'Retian'" or "'Retian' from parameter Policy's default at line 4".
@@ -171,7 +171,7 @@ class InvalidResourceAttribute final : public Rule {
     std::vector<std::string_view> candidates(allowed.begin(), allowed.end());
     std::string_view suggestion = closest_match(text, candidates);
     std::string message = subject + " is not a valid " + std::string(attribute);
-    if (!suggestion.empty()) return message + "; did you mean " + quoted(suggestion) + "?";
+    if (!suggestion.empty()) return message + "; did you mean " + quote_name(suggestion) + "?";
     return message + "; use " + join_values(allowed);
   }
 };

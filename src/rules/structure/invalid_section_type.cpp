@@ -104,8 +104,9 @@ class InvalidSectionType final : public Rule {
     if (value->is_sequence()) {
       for (const Node* item : value->items) {
         if (valid_item(item)) continue;
+        bool empty = !item || item->kind == NodeKind::Null;
         sink.report(item ? item->range : value->range,
-                    "transform is " + kind_with_article(item ? item->kind : NodeKind::Null) +
+                    (empty ? std::string("transform is empty") : "transform is " + kind_with_article(item->kind)) +
                         "; write a transform or macro name");
       }
       return;
@@ -135,7 +136,7 @@ class InvalidSectionType final : public Rule {
     if (is_expansion_key(item.key)) return;
     const Node* value = item.value;
     if (value && (value->is_mapping() || is_transform_value(value))) return;
-    std::string name = std::string(noun) + " " + quoted(item.key);
+    std::string name = std::string(noun) + " " + quote_name(item.key);
     if (!value || value->kind == NodeKind::Null) {
       sink.report_key(item, name + " is empty; write a mapping");
     } else {

@@ -110,21 +110,21 @@ class MissingResourceType final : public Rule {
   static void check_type(const MapEntry& entry, DiagnosticSink& sink) {
     const MapEntry* type_entry = entry.value->find("Type");
     if (!type_entry) {
-      sink.report_key(entry, "resource " + quoted(entry.key) + " has no Type; add one such as AWS::S3::Bucket");
+      sink.report_key(entry, "resource " + quote_name(entry.key) + " has no Type; add one such as AWS::S3::Bucket");
       return;
     }
     const Node* type = type_entry->value;
     if (!type || type->kind == NodeKind::Null) {
-      sink.report_key(*type_entry, "resource " + quoted(entry.key) + " has an empty Type; write a resource type");
+      sink.report_key(*type_entry, "resource " + quote_name(entry.key) + " has an empty Type; write a resource type");
       return;
     }
     if (!type->is_string()) {
-      sink.report(*type, "Type of resource " + quoted(entry.key) + " is " + kind_with_article(type->kind) +
+      sink.report(*type, "Type of resource " + quote_name(entry.key) + " is " + kind_with_article(type->kind) +
                              "; write a literal resource type name");
       return;
     }
     if (well_formed_type(type->text)) return;
-    sink.report(*type, quoted(type->text) +
+    sink.report(*type, quote_name(type->text) +
                            " is not a resource type name; write Org::Service::Resource or Custom::Name");
   }
 };

@@ -29,7 +29,7 @@ inline bool is_ascii_alphanumeric(char c) {
 }
 
 /// `'text'`, for messages.
-inline std::string quoted(std::string_view text) {
+inline std::string quote_name(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
   out += '\'';

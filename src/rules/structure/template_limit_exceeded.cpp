@@ -108,13 +108,13 @@ class TemplateLimitExceeded final : public Rule {
     for (const MapEntry& mapping : mappings->entries) {
       if (is_expansion_key(mapping.key) || !mapping.value || !mapping.value->is_mapping()) continue;
       if (mapping.value->entries.size() > limit) {
-        sink.report_key(mapping, "mapping " + quoted(mapping.key) + " has " +
+        sink.report_key(mapping, "mapping " + quote_name(mapping.key) + " has " +
                                      std::to_string(mapping.value->entries.size()) + " keys, more than " +
                                      std::to_string(limit) + "; split it into several mappings");
       }
       for (const MapEntry& key : mapping.value->entries) {
         if (!key.value || !key.value->is_mapping() || key.value->entries.size() <= limit) continue;
-        sink.report_key(key, "mapping key " + quoted(key.key) + " has " +
+        sink.report_key(key, "mapping key " + quote_name(key.key) + " has " +
                                  std::to_string(key.value->entries.size()) + " attributes, more than " +
                                  std::to_string(limit) + "; split it into several mappings");
       }
@@ -128,7 +128,7 @@ class TemplateLimitExceeded final : public Rule {
       if (!parameter.value || !parameter.value->is_mapping()) continue;
       const Node* value = parameter.value->get("Default");
       if (!value || !value->is_scalar() || value->text.size() <= limit) continue;
-      sink.report(*value, "default of parameter " + quoted(parameter.key) + " is " +
+      sink.report(*value, "default of parameter " + quote_name(parameter.key) + " is " +
                               std::to_string(value->text.size()) + " bytes long, more than " +
                               std::to_string(limit) + "; shorten it or store the value in SSM");
     }

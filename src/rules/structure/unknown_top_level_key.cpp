@@ -60,10 +60,10 @@ class UnknownTopLevelKey final : public Rule {
     for (const MapEntry& entry : root->entries) {
       if (is_foreach_key(entry.key)) continue;
       if (std::find(sections.begin(), sections.end(), entry.key) != sections.end()) continue;
-      std::string message = quoted(entry.key) + " is not a template section";
+      std::string message = quote_name(entry.key) + " is not a template section";
       std::string_view suggestion = suggest(entry.key, sections);
       if (!suggestion.empty()) {
-        message += "; did you mean " + quoted(suggestion) + "?";
+        message += "; did you mean " + quote_name(suggestion) + "?";
       } else {
         message += "; remove it or move it under Metadata";
       }

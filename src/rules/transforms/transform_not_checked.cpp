@@ -80,7 +80,7 @@ class TransformNotChecked final : public Rule {
   static void report_transform(const Node* node, DiagnosticSink& sink) {
     std::string_view name = transform_name(node);
     if (!node || name.empty() || name == kLanguageExtensions) return;  // T106 reports malformed items
-    sink.report(*node, "transform " + quoted(name) +
+    sink.report(*node, "transform " + quote_name(name) +
                            " is expanded by CloudFormation; what it generates is not checked");
   }
 
@@ -89,7 +89,7 @@ class TransformNotChecked final : public Rule {
     if (node->is_mapping()) {
       for (const MapEntry& entry : node->entries) {
         if (is_foreach_key(entry.key)) {
-          sink.report_key(entry, "loop " + quoted(entry.key) +
+          sink.report_key(entry, "loop " + quote_name(entry.key) +
                                      " is expanded by CloudFormation; the entries it generates are not checked");
         } else if (entry.key == "Fn::Transform") {
           report_fn_transform(entry.key_range, entry.value, sink);
@@ -106,7 +106,7 @@ class TransformNotChecked final : public Rule {
 
   static void report_fn_transform(ByteRange at, const Node* argument, DiagnosticSink& sink) {
     std::string_view name = transform_name(argument);
-    sink.report(at, "Fn::Transform" + (name.empty() ? std::string() : " " + quoted(name)) +
+    sink.report(at, "Fn::Transform" + (name.empty() ? std::string() : " " + quote_name(name)) +
                         " is expanded by CloudFormation; what it inserts is not checked");
   }
 };

@@ -61,7 +61,7 @@ class UnusedCondition final : public Rule {
     if (scan.opaque_transform || scan.dynamic_conditions) return;
     for (const MapEntry& entry : conditions->entries) {
       if (is_expansion_key(entry.key) || scan.conditions.contains(entry.key)) continue;
-      sink.report_key(entry, "condition " + quoted(entry.key) +
+      sink.report_key(entry, "condition " + quote_name(entry.key) +
                                  " is not used; attach it to a resource or output, or remove it");
     }
   }

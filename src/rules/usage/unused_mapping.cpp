@@ -53,7 +53,7 @@ class UnusedMapping final : public Rule {
     if (scan.opaque_transform || scan.dynamic_maps) return;
     for (const MapEntry& entry : mappings->entries) {
       if (is_expansion_key(entry.key) || scan.maps.contains(entry.key)) continue;
-      sink.report_key(entry, "mapping " + quoted(entry.key) + " is not used by any Fn::FindInMap; remove it");
+      sink.report_key(entry, "mapping " + quote_name(entry.key) + " is not used by any Fn::FindInMap; remove it");
     }
   }
 };

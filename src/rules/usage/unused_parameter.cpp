@@ -66,7 +66,7 @@ class UnusedParameter final : public Rule {
     if (scan.opaque_transform || scan.dynamic_refs) return;
     for (const MapEntry& entry : parameters->entries) {
       if (scan.refs.contains(entry.key)) continue;
-      sink.report_key(entry, "parameter " + quoted(entry.key) +
+      sink.report_key(entry, "parameter " + quote_name(entry.key) +
                                  " is not used; reference it with Ref or Fn::Sub, or remove it");
     }
   }
