@@ -476,6 +476,13 @@ class EksKnowledge {
   /// True when the path starts like an EKS AMI parameter (so a failed parse means malformed).
   bool looks_like_eks_ami_ssm_path(std::string_view path) const;
   std::optional<AmiName> parse_ami_name(std::string_view name) const;
+  /// What an EC2 instance type needs from its AMI, from its family ("m7g.large" -> arm64,
+  /// "g5.xlarge" -> x86_64 + nvidia); Unknown architecture for names that are not instance types.
+  struct InstanceTypeTraits {
+    Architecture architecture = Architecture::Unknown;
+    Accelerator accelerator = Accelerator::None;
+  };
+  InstanceTypeTraits instance_type_traits(std::string_view instance_type) const;
   std::optional<ReleaseVersion> parse_release_version(std::string_view text, AmiFamily family) const;
   const ReleaseVersionFormat* release_version_format(AmiFamily family) const;  ///< The main format.
   const std::vector<KnownBadRelease>& known_bad_releases() const { return known_bad_; }

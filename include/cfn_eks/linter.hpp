@@ -41,6 +41,8 @@ struct LintOptions {
   /// EKS knowledge; null means the embedded data (embedded_eks_knowledge()). `--data-dir`
   /// loads newer files with load_eks_knowledge().
   std::shared_ptr<const EksKnowledge> eks;
+  /// `--cluster-version X.Y`: assumed version of clusters the template does not define.
+  std::optional<std::string> cluster_version;
 };
 
 /// The findings for one input.

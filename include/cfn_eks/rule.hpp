@@ -60,6 +60,9 @@ struct LintContext {
   const LintCache& cache;
   /// EKS knowledge (schemas/eks): versions, skew, AMIs, add-ons, API removals, SG flows.
   const EksKnowledge& eks;
+  /// `--cluster-version X.Y`: the version of a cluster that lives in another stack (or whose
+  /// Version cannot be resolved); null or empty when not given.
+  const std::optional<std::string>* cluster_version = nullptr;
 };
 
 /// Receives the findings of one rule on one document. Rules report a node or a range;

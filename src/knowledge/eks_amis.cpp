@@ -241,6 +241,21 @@ std::optional<AmiName> EksKnowledge::parse_ami_name(std::string_view name) const
   return std::nullopt;
 }
 
+EksKnowledge::InstanceTypeTraits EksKnowledge::instance_type_traits(std::string_view instance_type) const {
+  InstanceTypeTraits out;
+  if (!patterns_) return out;
+  const auto dot = instance_type.find('.');
+  if (dot == std::string_view::npos || dot == 0) return out;
+  const std::string_view family = instance_type.substr(0, dot);
+  for (const InstanceFamilyPattern& pattern : patterns_->instance_families) {
+    if (!pattern.pattern.match(family)) continue;
+    out.architecture = pattern.attributes.architecture.value_or(Architecture::Unknown);
+    out.accelerator = pattern.attributes.accelerator.value_or(Accelerator::None);
+    return out;
+  }
+  return out;
+}
+
 // Release versions ------------------------------------------------------------------------------
 
 std::optional<ReleaseVersion> EksKnowledge::parse_release_version(std::string_view text, AmiFamily family) const {

@@ -389,6 +389,16 @@ class EksKnowledgeBuilder {
       k_->release_formats_.push_back(rp.format);
       p_->release_versions.push_back(std::move(rp));
     }
+    // Instance family -> architecture/accelerator (optional: older data files lack it).
+    if (const Node* families = r.object(root, "instance_families", false)) {
+      for (const Node* item : r.array(families, "patterns", true)) {
+        InstanceFamilyPattern f;
+        if (auto compiled = compile(r, r.required(item, "pattern"))) f.pattern = std::move(*compiled);
+        f.attributes = attributes(r, item);
+        if (r.failed()) return;
+        p_->instance_families.push_back(std::move(f));
+      }
+    }
   }
 
   // known-bad-releases.json --------------------------------------------------------------------

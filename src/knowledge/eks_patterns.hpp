@@ -55,6 +55,12 @@ struct AddonHint {
   std::string message;
 };
 
+/// An instance family pattern ("[a-z]+[0-9]+g[a-z0-9-]*") and what it implies.
+struct InstanceFamilyPattern {
+  CompiledPattern pattern;
+  AmiAttributes attributes;
+};
+
 struct EksPatterns {
   /// placeholder -> value -> attributes.
   std::map<std::string, std::map<std::string, AmiAttributes>> placeholder_values;
@@ -64,6 +70,7 @@ struct EksPatterns {
   std::vector<ReleasePattern> release_versions;
   std::optional<CompiledPattern> addon_version;
   std::vector<AddonHint> addon_hints;
+  std::vector<InstanceFamilyPattern> instance_families;
 };
 
 }  // namespace cfn_eks

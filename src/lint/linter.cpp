@@ -65,7 +65,7 @@ void run_rules(const Document& document, const Template& tmpl, const EffectiveSe
   const EksKnowledgePtr eks = options.eks ? options.eks : embedded_eks_knowledge();
   const std::shared_ptr<const ResourceSchemas> schemas = options.schemas ? options.schemas : ResourceSchemas::embedded();
   const LintCache cache;
-  const LintContext context{document, tmpl, resolver, graph, options.as_of, *schemas, cache, *eks};
+  const LintContext context{document, tmpl, resolver, graph, options.as_of, *schemas, cache, *eks, &options.cluster_version};
 
   for (const auto& rule : settings.registry.rules()) {
     const RuleInfo& info = rule->info();

@@ -151,6 +151,8 @@ bool apply_header(const std::string& text, const std::string& default_rule, Lint
         return false;
       }
       options.as_of = *date;
+    } else if (flag == "--cluster-version") {
+      options.cluster_version = value;
     } else if (flag == "--rule-option") {
       const auto dot = value.find('.');
       const auto eq = value.find('=');

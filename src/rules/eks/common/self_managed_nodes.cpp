@@ -1,0 +1,356 @@
+#include "rules/eks/common/self_managed_nodes.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "rules/common/intrinsic_args.hpp"
+
+namespace cfn_eks {
+
+namespace {
+
+constexpr std::string_view kAsgType = "AWS::AutoScaling::AutoScalingGroup";
+constexpr std::string_view kLaunchTemplateType = "AWS::EC2::LaunchTemplate";
+constexpr std::string_view kLaunchConfigurationType = "AWS::AutoScaling::LaunchConfiguration";
+constexpr std::string_view kClusterTagPrefix = "kubernetes.io/cluster/";
+
+// Standard base64 (with optional padding and whitespace); nullopt when not base64 text.
+std::optional<std::string> base64_decode(std::string_view text) {
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  std::string out;
+  int buffer = 0, bits = 0;
+  std::size_t significant = 0;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+    if (c == '=') break;
+    const int v = value(c);
+    if (v < 0) return std::nullopt;
+    ++significant;
+    buffer = (buffer << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buffer >> bits) & 0xff));
+    }
+  }
+  if (significant < 8) return std::nullopt;
+  // Decoded text must look like text (a script), else the literal was not base64 at all.
+  const auto printable = std::count_if(out.begin(), out.end(), [](unsigned char c) {
+    return c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c < 0x7f) || c >= 0x80;
+  });
+  if (static_cast<std::size_t>(printable) != out.size()) return std::nullopt;
+  return out;
+}
+
+void append_text(const Node* node, UserDataText& out, int depth) {
+  if (node == nullptr || depth > 16) return;
+  if (node->is_string()) {
+    out.text += node->text;
+  } else if (node->is_scalar()) {
+    out.text += node->text;
+  } else if (node->is_intrinsic("Fn::Sub")) {
+    const Node* text = node->argument;
+    if (text && text->is_sequence() && !text->items.empty()) text = text->items.front();
+    if (text && text->is_string()) {
+      out.text += text->text;
+    } else {
+      out.complete = false;
+    }
+  } else if (node->is_intrinsic("Fn::Join")) {
+    const Node* delimiter = argument_item(*node, 0);
+    const Node* parts = argument_item(*node, 1);
+    if (parts == nullptr || !parts->is_sequence()) {
+      out.complete = false;
+      out.text += "${?}";
+      return;
+    }
+    const std::string sep = delimiter && delimiter->is_string() ? delimiter->text : std::string();
+    bool first = true;
+    for (const Node* part : parts->items) {
+      if (!first) out.text += sep;
+      first = false;
+      append_text(part, out, depth + 1);
+    }
+  } else if (node->is_intrinsic("Fn::Base64")) {
+    append_text(node->argument, out, depth + 1);
+  } else if (node->is_intrinsic("Fn::If")) {
+    for (std::size_t i = 1; i <= 2; ++i) {
+      if (i == 2) out.text += "\n";
+      append_text(argument_item(*node, i), out, depth + 1);
+    }
+  } else if (node->is_intrinsic("Ref")) {
+    out.complete = false;
+    out.text += "${" + (node->argument && node->argument->is_string() ? node->argument->text : std::string("?")) + "}";
+  } else {
+    out.complete = false;
+    out.text += "${?}";
+  }
+}
+
+// The word after `needle` in `text` (skipping spaces and quotes), up to whitespace/quote/;.
+std::string word_after(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\'' || text[pos] == '"')) ++pos;
+  std::size_t end = pos;
+  while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != '\r' &&
+         text[end] != '\'' && text[end] != '"' && text[end] != ';' && text[end] != '\\') {
+    ++end;
+  }
+  return std::string(text.substr(pos, end - pos));
+}
+
+void add_unique(std::vector<std::string>& list, std::string value) {
+  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+}
+
+void collect_paths(const LintContext& context, const Node* node, std::vector<AmiPathValue>& out, int depth) {
+  if (node == nullptr || depth > 8) return;
+  const EksKnowledge& eks = context.eks;
+  auto consider = [&](const std::string& text, const Node* at, std::string where) {
+    for (const DynamicReference& ref : find_dynamic_references(text)) {
+      if (ref.service != "ssm") continue;
+      std::string path = ref.reference;
+      const auto colon = path.rfind(':');
+      if (colon != std::string::npos && colon > 0 && path.find('/') != std::string::npos &&
+          path.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+        path.resize(colon);  // "{{resolve:ssm:/path:3}}" pins parameter version 3
+      }
+      if (!eks.looks_like_eks_ami_ssm_path(path) && !eks.parse_ssm_ami_path(path)) continue;
+      out.push_back(AmiPathValue{path, eks.parse_ssm_ami_path(path), at, where});
+    }
+    if (text.starts_with("/") && (eks.looks_like_eks_ami_ssm_path(text) || eks.parse_ssm_ami_path(text))) {
+      out.push_back(AmiPathValue{text, eks.parse_ssm_ami_path(text), at, std::move(where)});
+    }
+  };
+  if (node->is_intrinsic("Ref") && node->argument && node->argument->is_string()) {
+    const Parameter* parameter = context.tmpl.parameter(node->argument->text);
+    if (parameter != nullptr && parameter->type.starts_with("AWS::SSM::Parameter::Value")) {
+      const Resolution values = context.resolver.parameter_values(parameter->name);
+      for (const PossibleValue& v : values.values) {
+        if (v.kind != PossibleValue::Kind::String) continue;
+        consider(v.text, v.origin ? v.origin : node, v.describe(*context.document.source));
+      }
+      return;
+    }
+  }
+  if (node->is_intrinsic("Fn::If")) {
+    collect_paths(context, argument_item(*node, 1), out, depth + 1);
+    collect_paths(context, argument_item(*node, 2), out, depth + 1);
+    return;
+  }
+  const Resolution resolution = context.resolver.resolve(*node);
+  for (const PossibleValue& v : resolution.values) {
+    if (v.kind != PossibleValue::Kind::String) continue;
+    consider(v.text, v.origin ? v.origin : node, v.describe(*context.document.source));
+  }
+}
+
+// The cluster-tag key node of a Tags list ({Key, Value} items), or nullptr.
+const Node* cluster_tag_in(const Node* tags, std::string& token) {
+  if (tags == nullptr || !tags->is_sequence()) return nullptr;
+  for (const Node* tag : tags->items) {
+    const Node* key = tag ? tag->get("Key") : nullptr;
+    if (key == nullptr) continue;
+    std::string text;
+    if (key->is_string()) {
+      text = key->text;
+    } else if (key->is_intrinsic("Fn::Sub")) {
+      const Node* s = key->argument;
+      if (s && s->is_sequence() && !s->items.empty()) s = s->items.front();
+      if (s && s->is_string()) text = s->text;
+    } else if (key->is_intrinsic("Fn::Join")) {
+      UserDataText joined;
+      append_text(key, joined, 0);
+      text = joined.text;
+    }
+    if (text.starts_with(kClusterTagPrefix)) {
+      token = text.substr(kClusterTagPrefix.size());
+      return key;
+    }
+  }
+  return nullptr;
+}
+
+void collect_instance_types(const LintContext& context, const Node* node, std::vector<std::string>& out) {
+  if (node == nullptr) return;
+  for (const std::string& value : context.resolver.strings(*node)) add_unique(out, value);
+}
+
+}  // namespace
+
+std::optional<LaunchData> launch_data(const Resource& resource) {
+  LaunchData out;
+  out.resource = &resource;
+  if (resource.type == kLaunchTemplateType) {
+    out.data = resource.property("LaunchTemplateData");
+  } else if (resource.type == kLaunchConfigurationType) {
+    out.data = resource.properties;
+    out.launch_configuration = true;
+  } else {
+    return std::nullopt;
+  }
+  if (out.data != nullptr && out.data->is_mapping()) {
+    out.image_id = out.data->get("ImageId");
+    out.user_data = out.data->get("UserData");
+    out.instance_type = out.data->get("InstanceType");
+  }
+  return out;
+}
+
+std::optional<UserDataText> decode_user_data(const Node* user_data) {
+  if (user_data == nullptr) return std::nullopt;
+  UserDataText out;
+  out.node = user_data;
+  if (user_data->is_string()) {
+    // A literal UserData is already base64 (EC2 expects it encoded).
+    if (auto decoded = base64_decode(user_data->text)) {
+      out.text = std::move(*decoded);
+    } else {
+      out.text = user_data->text;
+    }
+    return out;
+  }
+  append_text(user_data, out, 0);
+  return out;
+}
+
+BootstrapInfo inspect_user_data(std::string_view text) {
+  BootstrapInfo info;
+  if (auto pos = text.find("/etc/eks/bootstrap.sh"); pos != std::string_view::npos) {
+    info.bootstrap_sh = true;
+    std::string word = word_after(text, pos + std::string_view("/etc/eks/bootstrap.sh").size());
+    if (!word.starts_with("-")) info.cluster_token = word;
+  }
+  if (text.find("node.eks.aws") != std::string_view::npos && text.find("NodeConfig") != std::string_view::npos) {
+    info.nodeadm = true;
+    // cluster:\n  name: X
+    if (auto c = text.find("cluster:"); c != std::string_view::npos) {
+      if (auto n = text.find("name:", c); n != std::string_view::npos && n - c < 200 && info.cluster_token.empty()) {
+        info.cluster_token = word_after(text, n + 5);
+      }
+    }
+  }
+  if (text.find("[settings.kubernetes]") != std::string_view::npos) {
+    info.bottlerocket = true;
+    if (auto n = text.find("cluster-name", text.find("[settings.kubernetes]")); n != std::string_view::npos) {
+      auto eq = text.find('=', n);
+      if (eq != std::string_view::npos && info.cluster_token.empty()) info.cluster_token = word_after(text, eq + 1);
+    }
+  }
+  if (auto pos = text.find("Start-EKSBootstrap.ps1"); pos != std::string_view::npos) {
+    info.windows = true;
+    if (auto flag = text.find("-EKSClusterName", pos); flag != std::string_view::npos && info.cluster_token.empty()) {
+      info.cluster_token = word_after(text, flag + std::string_view("-EKSClusterName").size());
+    }
+  }
+  return info;
+}
+
+std::vector<AmiPathValue> ami_ssm_paths(const LintContext& context, const Node* image_id) {
+  std::vector<AmiPathValue> out;
+  collect_paths(context, image_id, out, 0);
+  return out;
+}
+
+const Resource* launch_template_of(const Template& tmpl, const Node* specification) {
+  if (specification == nullptr || !specification->is_mapping()) return nullptr;
+  for (std::string_view key : {"LaunchTemplateId", "LaunchTemplateName", "Id", "Name"}) {
+    const Node* value = specification->get(key);
+    if (value == nullptr) continue;
+    std::string_view target;
+    if (value->is_intrinsic("Ref") && value->argument && value->argument->is_string()) {
+      target = value->argument->text;
+    } else if (value->is_intrinsic("Fn::GetAtt")) {
+      if (auto t = getatt_target(*value)) target = t->resource;
+    }
+    const Resource* r = target.empty() ? nullptr : tmpl.resource(target);
+    if (r != nullptr && r->type == kLaunchTemplateType) return r;
+  }
+  return nullptr;
+}
+
+const Resource* asg_launch_resource(const Template& tmpl, const Resource& group) {
+  if (const Resource* lt = launch_template_of(tmpl, group.property("LaunchTemplate"))) return lt;
+  if (const Node* mixed = group.property("MixedInstancesPolicy")) {
+    if (const Node* lt = mixed->get("LaunchTemplate")) {
+      if (const Resource* r = launch_template_of(tmpl, lt->get("LaunchTemplateSpecification"))) return r;
+    }
+  }
+  if (const Node* lc = group.property("LaunchConfigurationName")) {
+    if (lc->is_intrinsic("Ref") && lc->argument && lc->argument->is_string()) {
+      const Resource* r = tmpl.resource(lc->argument->text);
+      if (r != nullptr && r->type == kLaunchConfigurationType) return r;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> string_values(const LintContext& context, const Node* node) {
+  if (node == nullptr) return {};
+  return context.resolver.strings(*node);
+}
+
+std::vector<SelfManagedNodeGroup> find_self_managed_node_groups(const LintContext& context) {
+  std::vector<SelfManagedNodeGroup> out;
+  const Template& tmpl = context.tmpl;
+  for (const Resource* group : tmpl.resources_of_type(kAsgType)) {
+    SelfManagedNodeGroup g;
+    g.group = group;
+    if (const Resource* launch = asg_launch_resource(tmpl, *group)) g.launch = launch_data(*launch);
+    std::string tag_token;
+    g.cluster_tag = cluster_tag_in(group->property("Tags"), tag_token);
+    if (g.launch) {
+      if (auto text = decode_user_data(g.launch->user_data)) {
+        g.bootstrap = inspect_user_data(text->text);
+        g.user_data = std::move(text);
+      }
+      g.ami_paths = ami_ssm_paths(context, g.launch->image_id);
+      if (g.cluster_tag == nullptr && g.launch->data && !g.launch->launch_configuration) {
+        if (const Node* specs = g.launch->data->get("TagSpecifications"); specs && specs->is_sequence()) {
+          for (const Node* spec : specs->items) {
+            if (spec && (g.cluster_tag = cluster_tag_in(spec->get("Tags"), tag_token))) break;
+          }
+        }
+      }
+      collect_instance_types(context, g.launch->instance_type, g.instance_types);
+    }
+    if (const Node* mixed = group->property("MixedInstancesPolicy")) {
+      if (const Node* lt = mixed->get("LaunchTemplate")) {
+        if (const Node* overrides = lt->get("Overrides"); overrides && overrides->is_sequence()) {
+          for (const Node* item : overrides->items) {
+            if (item) collect_instance_types(context, item->get("InstanceType"), g.instance_types);
+          }
+        }
+      }
+    }
+    if (g.bootstrap.bootstrap_sh) g.evidence.push_back("user data runs /etc/eks/bootstrap.sh");
+    if (g.bootstrap.nodeadm) g.evidence.push_back("user data carries a nodeadm NodeConfig");
+    if (g.bootstrap.bottlerocket) g.evidence.push_back("user data has Bottlerocket Kubernetes settings");
+    if (g.bootstrap.windows) g.evidence.push_back("user data runs Start-EKSBootstrap.ps1");
+    if (std::any_of(g.ami_paths.begin(), g.ami_paths.end(), [](const AmiPathValue& p) { return p.parsed.has_value(); })) {
+      g.evidence.push_back("its ImageId is an EKS-optimized AMI parameter");
+    }
+    if (g.cluster_tag != nullptr) g.evidence.push_back("it carries the kubernetes.io/cluster/<name> tag");
+    if (g.evidence.empty()) continue;
+    if (!g.bootstrap.cluster_token.empty()) {
+      g.cluster = find_cluster_by_token(context, g.bootstrap.cluster_token,
+                                        g.launch && g.launch->user_data ? g.launch->user_data : group->node);
+    }
+    if (g.cluster.location != ClusterLocation::SameStack && g.cluster_tag != nullptr && !tag_token.empty()) {
+      ClusterLink by_tag = find_cluster_by_token(context, tag_token, g.cluster_tag);
+      if (by_tag.location == ClusterLocation::SameStack || g.cluster.location == ClusterLocation::Unknown) {
+        g.cluster = std::move(by_tag);
+      }
+    }
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+}  // namespace cfn_eks
