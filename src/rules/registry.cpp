@@ -33,6 +33,8 @@ const Registry& default_registry() {
     add_output_rules(rules);
     add_transform_rules(rules);
     add_schema_rules(rules);
+    add_nodegroup_rules(rules);
+    add_addon_rules(rules);
     add_engine_rules(rules);
     return Registry(std::move(rules));
   }();

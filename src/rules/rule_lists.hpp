@@ -19,6 +19,8 @@ void add_usage_rules(RuleList& rules);      // T4xx: unused parameters, mappings
 void add_output_rules(RuleList& rules);     // T5xx: Outputs
 void add_transform_rules(RuleList& rules);  // T6xx: transforms and macros
 void add_schema_rules(RuleList& rules);     // S0xx-S2xx: resource types, properties and attributes against schemas
+void add_nodegroup_rules(RuleList& rules);       // Nxxx: managed node groups, launch templates, node Auto Scaling groups (src/rules/nodegroups/)
+void add_addon_rules(RuleList& rules);           // Dxxx: EKS add-ons (src/rules/addons/)
 void add_engine_rules(RuleList& rules);     // T9xx: suppressions and configuration
 
 }  // namespace cfn_eks
