@@ -35,6 +35,8 @@ const Registry& default_registry() {
     add_schema_rules(rules);
     add_nodegroup_rules(rules);
     add_addon_rules(rules);
+    add_version_rules(rules);
+    add_ami_rules(rules);
     add_engine_rules(rules);
     return Registry(std::move(rules));
   }();

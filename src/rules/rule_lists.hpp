@@ -21,6 +21,8 @@ void add_transform_rules(RuleList& rules);  // T6xx: transforms and macros
 void add_schema_rules(RuleList& rules);     // S0xx-S2xx: resource types, properties and attributes against schemas
 void add_nodegroup_rules(RuleList& rules);       // Nxxx: managed node groups, launch templates, node Auto Scaling groups (src/rules/nodegroups/)
 void add_addon_rules(RuleList& rules);           // Dxxx: EKS add-ons (src/rules/addons/)
+void add_version_rules(RuleList& rules);    // Vxxx: Kubernetes versions, support lifecycle, version skew (src/rules/versions/)
+void add_ami_rules(RuleList& rules);        // Axxx: node AMIs: SSM paths, AmiType, ReleaseVersion (src/rules/amis/)
 void add_engine_rules(RuleList& rules);     // T9xx: suppressions and configuration
 
 }  // namespace cfn_eks
