@@ -33,6 +33,8 @@ const Registry& default_registry() {
     add_output_rules(rules);
     add_transform_rules(rules);
     add_schema_rules(rules);
+    add_security_group_rules(rules);
+    add_manifest_rules(rules);
     add_nodegroup_rules(rules);
     add_addon_rules(rules);
     add_version_rules(rules);

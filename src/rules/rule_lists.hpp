@@ -19,6 +19,8 @@ void add_usage_rules(RuleList& rules);      // T4xx: unused parameters, mappings
 void add_output_rules(RuleList& rules);     // T5xx: Outputs
 void add_transform_rules(RuleList& rules);  // T6xx: transforms and macros
 void add_schema_rules(RuleList& rules);     // S0xx-S2xx: resource types, properties and attributes against schemas
+void add_security_group_rules(RuleList& rules);  // Gxxx: security-group wiring and networking (src/rules/security_groups/)
+void add_manifest_rules(RuleList& rules);        // Kxxx: Kubernetes manifests embedded in templates (src/rules/manifests/)
 void add_nodegroup_rules(RuleList& rules);       // Nxxx: managed node groups, launch templates, node Auto Scaling groups (src/rules/nodegroups/)
 void add_addon_rules(RuleList& rules);           // Dxxx: EKS add-ons (src/rules/addons/)
 void add_version_rules(RuleList& rules);    // Vxxx: Kubernetes versions, support lifecycle, version skew (src/rules/versions/)

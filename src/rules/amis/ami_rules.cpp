@@ -5,6 +5,12 @@
 
 namespace cfn_eks {
 
-void add_ami_rules(RuleList& /*rules*/) {}
+void add_ami_rules(RuleList& rules) {
+  rules.push_back(make_hard_coded_ami_id());
+  rules.push_back(make_invalid_ami_type());
+  rules.push_back(make_release_version_mismatch());
+  rules.push_back(make_known_bad_ami_release());
+  rules.push_back(make_floating_ami_path());
+}
 
 }  // namespace cfn_eks

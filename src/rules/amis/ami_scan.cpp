@@ -1,0 +1,99 @@
+#include "rules/amis/ami_scan.hpp"
+
+#include <algorithm>
+
+namespace cfn_eks {
+
+namespace {
+
+void add_unique(std::vector<std::string>& list, const std::vector<std::string>& values) {
+  for (const std::string& v : values) {
+    if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> nodegroup_instance_types(const LintContext& context, const Resource& nodegroup) {
+  std::vector<std::string> out;
+  const Node* types = nodegroup.property("InstanceTypes");
+  if (types == nullptr) return out;
+  if (types->is_sequence()) {
+    for (const Node* item : types->items) {
+      if (item) add_unique(out, context.resolver.strings(*item));
+    }
+  } else {
+    add_unique(out, context.resolver.strings(*types));
+  }
+  return out;
+}
+
+std::vector<ImageUse> image_uses(const LintContext& context) {
+  std::vector<ImageUse> out;
+  const Template& tmpl = context.tmpl;
+  const std::vector<SelfManagedNodeGroup> self_managed = find_self_managed_node_groups(context);
+  for (const Resource& resource : tmpl.resources()) {
+    auto data = launch_data(resource);
+    if (!data) continue;
+    ImageUse use;
+    use.launch = *data;
+    use.ami_paths = ami_ssm_paths(context, data->image_id);
+    if (data->instance_type) add_unique(use.instance_types, context.resolver.strings(*data->instance_type));
+    for (const Resource* ng : tmpl.resources_of_type("AWS::EKS::Nodegroup")) {
+      if (launch_template_of(tmpl, ng->property("LaunchTemplate")) != &resource) continue;
+      use.nodegroups.push_back(ng);
+      add_unique(use.instance_types, nodegroup_instance_types(context, *ng));
+    }
+    for (const Resource* group : tmpl.resources_of_type("AWS::AutoScaling::AutoScalingGroup")) {
+      if (asg_launch_resource(tmpl, *group) != &resource) continue;
+      use.groups.push_back(group);
+      if (const Node* mixed = group->property("MixedInstancesPolicy")) {
+        const Node* lt = mixed->get("LaunchTemplate");
+        const Node* overrides = lt ? lt->get("Overrides") : nullptr;
+        if (overrides && overrides->is_sequence()) {
+          for (const Node* item : overrides->items) {
+            const Node* type = item ? item->get("InstanceType") : nullptr;
+            if (type) add_unique(use.instance_types, context.resolver.strings(*type));
+          }
+        }
+      }
+    }
+    use.eks = !use.nodegroups.empty() ||
+              std::any_of(self_managed.begin(), self_managed.end(), [&](const SelfManagedNodeGroup& g) {
+                return g.launch && g.launch->resource == &resource;
+              });
+    if (!use.eks) {
+      if (auto text = decode_user_data(data->user_data)) use.eks = inspect_user_data(text->text).boots_eks();
+    }
+    out.push_back(std::move(use));
+  }
+  return out;
+}
+
+}  // namespace cfn_eks
+
+namespace cfn_eks {
+
+std::vector<VersionCandidate> nodegroup_versions(const LintContext& context, const Resource& nodegroup) {
+  std::vector<VersionCandidate> out;
+  if (const Node* version = nodegroup.property("Version")) {
+    for (VersionCandidate& c : version_values(context, *version).candidates) {
+      if (c.version && !c.allowed_value && !c.mangled_number) out.push_back(std::move(c));
+    }
+    return out;
+  }
+  for (VersionCandidate& c : cluster_versions(context, cluster_of(context, nodegroup)).candidates) {
+    if (!c.allowed_value) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<PossibleValue> string_values_of(const LintContext& context, const Node& node) {
+  std::vector<PossibleValue> out;
+  for (PossibleValue& v : context.resolver.resolve(node).values) {
+    if (v.kind == PossibleValue::Kind::String) out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace cfn_eks

@@ -1,0 +1,45 @@
+#pragma once
+// What the A rules share: every launch template / launch configuration with its ImageId values,
+// the instance types it runs on and who uses it (managed node groups, Auto Scaling groups).
+
+#include <string>
+#include <vector>
+
+#include "rules/eks/common/self_managed_nodes.hpp"
+
+namespace cfn_eks {
+
+struct ImageUse {
+  LaunchData launch;
+  std::vector<AmiPathValue> ami_paths;           ///< EKS AMI SSM paths of the ImageId.
+  std::vector<std::string> instance_types;       ///< From the data, node groups and ASG overrides.
+  std::vector<const Resource*> nodegroups;       ///< AWS::EKS::Nodegroup using it.
+  std::vector<const Resource*> groups;           ///< Auto Scaling groups using it.
+  /// It boots EKS nodes: a managed node group uses it, a self-managed node group (see
+  /// self_managed_nodes.hpp) uses it, or its own user data bootstraps EKS.
+  bool eks = false;
+};
+
+/// Every launch template and launch configuration of the template, in source order.
+std::vector<ImageUse> image_uses(const LintContext& context);
+
+/// Instance types of a managed node group's InstanceTypes (resolved strings).
+std::vector<std::string> nodegroup_instance_types(const LintContext& context, const Resource& nodegroup);
+
+}  // namespace cfn_eks
+
+namespace cfn_eks {
+
+/// The Kubernetes versions a managed node group runs: its Version values, else its cluster's
+/// (or --cluster-version). AllowedValues alternatives and malformed values are left out.
+std::vector<VersionCandidate> nodegroup_versions(const LintContext& context, const Resource& nodegroup);
+
+/// The string values of `node` with where each was written.
+std::vector<PossibleValue> string_values_of(const LintContext& context, const Node& node);
+
+/// Where to report a value: its origin, else `fallback`.
+inline const Node& value_node(const PossibleValue& value, const Node& fallback) {
+  return value.origin ? *value.origin : fallback;
+}
+
+}  // namespace cfn_eks
