@@ -16,6 +16,8 @@ void add_nodegroup_rules(RuleList& rules) {
   rules.push_back(make_imdsv2_not_required());
   rules.push_back(make_imds_hop_limit_one());
   rules.push_back(make_group_sizes_out_of_order());
+  rules.push_back(make_rolling_update_min_in_service_too_large());
+  rules.push_back(make_update_config_drains_every_node());
 }
 
 }  // namespace cfn_eks

@@ -17,5 +17,7 @@ std::unique_ptr<Rule> make_asg_launch_template_version_keyword();  // N006
 std::unique_ptr<Rule> make_imdsv2_not_required();  // N007
 std::unique_ptr<Rule> make_imds_hop_limit_one();  // N008
 std::unique_ptr<Rule> make_group_sizes_out_of_order();  // N009
+std::unique_ptr<Rule> make_rolling_update_min_in_service_too_large();  // N010
+std::unique_ptr<Rule> make_update_config_drains_every_node();  // N011
 
 }  // namespace cfn_eks
