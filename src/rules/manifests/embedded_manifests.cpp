@@ -218,7 +218,8 @@ std::vector<EmbeddedManifest> embedded_manifests(const Template& tmpl, const Res
         }
       }
       if (manifest.objects.empty()) continue;
-      manifest.cluster = cluster_of(tmpl, resource.property(where.cluster_property));
+      manifest.cluster_name = resource.property(where.cluster_property);
+      manifest.cluster = cluster_of(tmpl, manifest.cluster_name);
       if (!manifest.cluster.empty()) {
         const Resource* cluster = tmpl.resource(manifest.cluster);
         if (const Node* version = cluster->property("Version")) {

@@ -34,7 +34,9 @@ struct EmbeddedManifest {
   const Resource* resource = nullptr;
   const MapEntry* property = nullptr;      ///< Manifest / Values / ValueYaml.
   std::vector<ManifestObject> objects;
-  /// The logical id of the AWS::EKS::Cluster in this stack it targets, or empty.
+  /// The ClusterName (ClusterID for Helm) value, for the shared cluster lookup.
+  const Node* cluster_name = nullptr;
+  /// The logical id of the AWS::EKS::Cluster in this stack it targets (`!Ref`), or empty.
   std::string cluster;
   /// The versions that cluster can have (empty when unknown).
   std::vector<ManifestClusterVersion> versions;

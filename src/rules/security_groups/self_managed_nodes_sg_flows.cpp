@@ -1,6 +1,7 @@
 // G002: self-managed EKS nodes whose security groups miss the node/control-plane flows.
 
 #include "rules/eks/common/security_group_graph.hpp"
+#include "rules/eks/common/self_managed_nodes.hpp"
 #include "rules/security_groups/security_group_rules.hpp"
 
 namespace cfn_eks {
@@ -15,15 +16,16 @@ constexpr RuleInfo kInfo{
     .doc = R"(Self-managed EKS nodes carry security groups that block node-to-control-plane traffic.
 
 ## What it checks
-`AWS::AutoScaling::AutoScalingGroup` resources that boot EKS nodes (a
-`kubernetes.io/cluster/<name>` tag, or user data of their launch template or launch
-configuration that runs `/etc/eks/bootstrap.sh` or nodeadm) and whose security groups — all
+`AWS::AutoScaling::AutoScalingGroup` resources that boot EKS nodes (the shared recognition:
+a `kubernetes.io/cluster/<name>` tag, user data that runs `/etc/eks/bootstrap.sh` or nodeadm,
+an EKS AMI SSM path) and whose security groups — all
 defined in this stack — do not include the cluster security group. Their ingress rules must
 carry the minimum flows of the legacy model in `schemas/eks/security-groups.json`: TCP 443 from
 the nodes into the control plane's groups and TCP 10250 from the control plane into the
-nodes. The control plane is the stack's only `AWS::EKS::Cluster` (its cluster security group
-and `ResourcesVpcConfig.SecurityGroupIds`); with none or several, flows into the control plane
-are not judged and any group other than the nodes' may be the control plane. Sources that
+nodes. The control plane is the cluster the nodes join when it is in this stack (else the
+stack's only `AWS::EKS::Cluster`): its cluster security group and
+`ResourcesVpcConfig.SecurityGroupIds`. When it is in another stack or not known, flows into the
+control plane are not judged and any group other than the nodes' may be the control plane. Sources that
 cannot be judged (an address range, a prefix list, a group of another stack) count as allowing
 the flow; groups from parameters or imports make the rule stay silent. Warning: the legacy
 model and the recognition of self-managed nodes are heuristics.
@@ -58,48 +60,6 @@ control-plane group. Or attach the cluster security group to the nodes.
 )",
 };
 
-// True when some literal text below `node` contains `needle`.
-bool mentions(const Node* node, std::string_view needle, int depth = 0) {
-  if (node == nullptr || depth > 32) return false;
-  if (node->is_string() && node->text.find(needle) != std::string::npos) return true;
-  if (mentions(node->argument, needle, depth + 1)) return true;
-  for (const Node* item : node->items) {
-    if (mentions(item, needle, depth + 1)) return true;
-  }
-  for (const MapEntry& entry : node->entries) {
-    if (entry.key.find(needle) != std::string::npos || mentions(entry.value, needle, depth + 1)) return true;
-  }
-  return false;
-}
-
-const Resource* referenced(const Template& tmpl, const Node* node) {
-  if (node == nullptr || !node->is_mapping()) return nullptr;
-  for (const char* key : {"LaunchTemplateId", "LaunchTemplateName"}) {
-    const Node* value = node->get(key);
-    if (value && value->is_intrinsic("Ref") && value->argument && value->argument->is_string()) {
-      return tmpl.resource(value->argument->text);
-    }
-  }
-  return nullptr;
-}
-
-// An Auto Scaling group that boots EKS nodes: the cluster tag, or bootstrap/nodeadm user data.
-bool boots_eks_nodes(const Template& tmpl, const Resource& group) {
-  if (mentions(group.property("Tags"), "kubernetes.io/cluster/")) return true;
-  const Resource* launch = referenced(tmpl, group.property("LaunchTemplate"));
-  if (launch == nullptr) {
-    const Node* name = group.property("LaunchConfigurationName");
-    if (name && name->is_intrinsic("Ref") && name->argument && name->argument->is_string()) {
-      launch = tmpl.resource(name->argument->text);
-    }
-  }
-  if (launch == nullptr) return false;
-  for (std::string_view needle : {"/etc/eks/bootstrap.sh", "bootstrap.sh", "node.eks.aws", "nodeadm"}) {
-    if (mentions(launch->properties, needle)) return true;
-  }
-  return false;
-}
-
 class SelfManagedNodesSgFlows final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -114,15 +74,32 @@ class SelfManagedNodesSgFlows final : public Rule {
         control_plane = &carrier;
       }
     }
-    const std::vector<GroupRef>* control_plane_groups =
-        clusters == 1 && control_plane->complete ? &control_plane->groups : nullptr;
+    const std::vector<SelfManagedNodeGroup> self_managed = find_self_managed_node_groups(context);
     for (const GroupCarrier& nodes : graph.carriers()) {
       if (nodes.kind != GroupCarrier::Kind::SelfManagedNodes || !nodes.complete || nodes.groups.empty()) continue;
       bool decidable = true;
       for (const GroupRef& group : nodes.groups) {
         if (!group.known() || group.kind == GroupRef::Kind::ClusterSecurityGroup) decidable = false;
       }
-      if (!decidable || !boots_eks_nodes(context.tmpl, *nodes.resource)) continue;
+      const SelfManagedNodeGroup* eks_nodes = nullptr;
+      for (const SelfManagedNodeGroup& candidate : self_managed) {
+        if (candidate.group == nodes.resource) eks_nodes = &candidate;
+      }
+      if (!decidable || eks_nodes == nullptr) continue;
+      // The control plane: the cluster the nodes join, else the stack's only cluster.
+      const std::vector<GroupRef>* control_plane_groups =
+          clusters == 1 && control_plane->complete ? &control_plane->groups : nullptr;
+      if (eks_nodes->cluster.location == ClusterLocation::SameStack && eks_nodes->cluster.cluster) {
+        control_plane_groups = nullptr;
+        for (const GroupCarrier& carrier : graph.carriers()) {
+          if (carrier.kind == GroupCarrier::Kind::ControlPlane && carrier.resource == eks_nodes->cluster.cluster &&
+              carrier.complete) {
+            control_plane_groups = &carrier.groups;
+          }
+        }
+      } else if (eks_nodes->cluster.location == ClusterLocation::OtherStack) {
+        control_plane_groups = nullptr;
+      }
       const auto missing =
           missing_node_flows(graph, nodes.groups, control_plane_groups, context.eks.security_groups(), "legacy");
       if (missing.empty()) continue;
