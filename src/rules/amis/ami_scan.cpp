@@ -20,10 +20,10 @@ std::vector<std::string> nodegroup_instance_types(const LintContext& context, co
   if (types == nullptr) return out;
   if (types->is_sequence()) {
     for (const Node* item : types->items) {
-      if (item) add_unique(out, context.resolver.strings(*item));
+      if (item) add_unique(out, deployed_strings(context, *item));
     }
   } else {
-    add_unique(out, context.resolver.strings(*types));
+    add_unique(out, deployed_strings(context, *types));
   }
   return out;
 }
@@ -38,7 +38,7 @@ std::vector<ImageUse> image_uses(const LintContext& context) {
     ImageUse use;
     use.launch = *data;
     use.ami_paths = ami_ssm_paths(context, data->image_id);
-    if (data->instance_type) add_unique(use.instance_types, context.resolver.strings(*data->instance_type));
+    if (data->instance_type) add_unique(use.instance_types, deployed_strings(context, *data->instance_type));
     for (const Resource* ng : tmpl.resources_of_type("AWS::EKS::Nodegroup")) {
       if (launch_template_of(tmpl, ng->property("LaunchTemplate")) != &resource) continue;
       use.nodegroups.push_back(ng);
@@ -53,7 +53,7 @@ std::vector<ImageUse> image_uses(const LintContext& context) {
         if (overrides && overrides->is_sequence()) {
           for (const Node* item : overrides->items) {
             const Node* type = item ? item->get("InstanceType") : nullptr;
-            if (type) add_unique(use.instance_types, context.resolver.strings(*type));
+            if (type) add_unique(use.instance_types, deployed_strings(context, *type));
           }
         }
       }
@@ -84,6 +84,22 @@ std::vector<VersionCandidate> nodegroup_versions(const LintContext& context, con
   }
   for (VersionCandidate& c : cluster_versions(context, cluster_of(context, nodegroup)).candidates) {
     if (!c.allowed_value) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+bool deployed(const PossibleValue& value) {
+  const Provenance* hop = value.source_hop();
+  return hop == nullptr || !hop->description.ends_with("allowed value");
+}
+
+std::vector<std::string> deployed_strings(const LintContext& context, const Node& node) {
+  std::vector<std::string> out;
+  for (const PossibleValue& v : context.resolver.resolve(node).values) {
+    if (v.kind == PossibleValue::Kind::String && deployed(v) &&
+        std::find(out.begin(), out.end(), v.text) == out.end()) {
+      out.push_back(v.text);
+    }
   }
   return out;
 }

@@ -37,6 +37,14 @@ std::vector<VersionCandidate> nodegroup_versions(const LintContext& context, con
 /// The string values of `node` with where each was written.
 std::vector<PossibleValue> string_values_of(const LintContext& context, const Node& node);
 
+/// False for a parameter's AllowedValues alternative: a choice the user may make, not what
+/// deploys by default (rules comparing two properties use only deployed values, since the
+/// template may pair each choice with a matching one through conditions).
+bool deployed(const PossibleValue& value);
+
+/// The deployed string values of `node` (see deployed()).
+std::vector<std::string> deployed_strings(const LintContext& context, const Node& node);
+
 /// Where to report a value: its origin, else `fallback`.
 inline const Node& value_node(const PossibleValue& value, const Node& fallback) {
   return value.origin ? *value.origin : fallback;

@@ -112,7 +112,7 @@ void add_unique(std::vector<std::string>& list, std::string value) {
 void collect_paths(const LintContext& context, const Node* node, std::vector<AmiPathValue>& out, int depth) {
   if (node == nullptr || depth > 8) return;
   const EksKnowledge& eks = context.eks;
-  auto consider = [&](const std::string& text, const Node* at, std::string where) {
+  auto consider = [&](const std::string& text, const Node* at, std::string where, bool conditional) {
     for (const DynamicReference& ref : find_dynamic_references(text)) {
       if (ref.service != "ssm") continue;
       std::string path = ref.reference;
@@ -122,10 +122,10 @@ void collect_paths(const LintContext& context, const Node* node, std::vector<Ami
         path.resize(colon);  // "{{resolve:ssm:/path:3}}" pins parameter version 3
       }
       if (!eks.looks_like_eks_ami_ssm_path(path) && !eks.parse_ssm_ami_path(path)) continue;
-      out.push_back(AmiPathValue{path, eks.parse_ssm_ami_path(path), at, where});
+      out.push_back(AmiPathValue{path, eks.parse_ssm_ami_path(path), at, where, conditional || depth > 0});
     }
     if (text.starts_with("/") && (eks.looks_like_eks_ami_ssm_path(text) || eks.parse_ssm_ami_path(text))) {
-      out.push_back(AmiPathValue{text, eks.parse_ssm_ami_path(text), at, std::move(where)});
+      out.push_back(AmiPathValue{text, eks.parse_ssm_ami_path(text), at, std::move(where), conditional || depth > 0});
     }
   };
   if (node->is_intrinsic("Ref") && node->argument && node->argument->is_string()) {
@@ -134,7 +134,7 @@ void collect_paths(const LintContext& context, const Node* node, std::vector<Ami
       const Resolution values = context.resolver.parameter_values(parameter->name);
       for (const PossibleValue& v : values.values) {
         if (v.kind != PossibleValue::Kind::String) continue;
-        consider(v.text, v.origin ? v.origin : node, v.describe(*context.document.source));
+        consider(v.text, v.origin ? v.origin : node, v.describe(*context.document.source), !v.assumptions.empty());
       }
       return;
     }
@@ -147,7 +147,7 @@ void collect_paths(const LintContext& context, const Node* node, std::vector<Ami
   const Resolution resolution = context.resolver.resolve(*node);
   for (const PossibleValue& v : resolution.values) {
     if (v.kind != PossibleValue::Kind::String) continue;
-    consider(v.text, v.origin ? v.origin : node, v.describe(*context.document.source));
+    consider(v.text, v.origin ? v.origin : node, v.describe(*context.document.source), !v.assumptions.empty());
   }
 }
 

@@ -58,6 +58,9 @@ struct AmiPathValue {
   std::optional<SsmAmiParameter> parsed;  ///< nullopt when not an EKS AMI path (or malformed).
   const Node* at = nullptr;               ///< Where it is written (default, literal).
   std::string where;                      ///< "parameter NodeImageIdSSMParam's default at line 9".
+  /// The value holds only under some Fn::If conditions (an arm64 path chosen by an IsArm
+  /// condition): rules comparing it with another property should not pair it blindly.
+  bool conditional = false;
 };
 std::vector<AmiPathValue> ami_ssm_paths(const LintContext& context, const Node* image_id);
 
