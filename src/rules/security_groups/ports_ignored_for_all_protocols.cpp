@@ -56,10 +56,11 @@ class PortsIgnoredForAllProtocols final : public Rule {
       const long to = rule.to_port.value_or(65535);
       const bool everything = (from <= 0 && (to == 65535 || to == -1)) || (from == -1 && to == -1);
       if (everything) continue;
-      sink.report(*rule.protocol_node, "IpProtocol -1 allows every protocol and port, so ports " +
-                                           std::to_string(from) + "-" + std::to_string(to) + " of this rule of " +
+      const std::string ports = from == to ? "port " + std::to_string(from)
+                                           : "ports " + std::to_string(from) + "-" + std::to_string(to);
+      sink.report(*rule.protocol_node, "IpProtocol -1 allows every protocol and port, so " + ports + " of this rule of " +
                                            rule.owner.describe() +
-                                           " are ignored; use tcp or udp to allow only these ports");
+                                           (from == to ? " is" : " are") + std::string(" ignored; use tcp or udp to allow only these ports"));
     }
   }
 };
