@@ -68,6 +68,7 @@ int lint_main(const std::vector<std::string>& args) {
   std::string stdin_name = "-";
   std::string registry_schemas;
   std::string data_dir;
+  std::string cluster_version;
   unsigned jobs = 0;
   visible.add_options()
       ("help,h", "show this help")
@@ -89,6 +90,8 @@ int lint_main(const std::vector<std::string>& args) {
        "also validate against the official CloudFormation registry schemas in DIR (one JSON file per type); ours win for the types we ship")
       ("data-dir", po::value(&data_dir),
        "use newer EKS data: DIR/eks/NAME.json replaces the built-in schemas/eks/NAME.json")
+      ("cluster-version", po::value(&cluster_version),
+       "Kubernetes version X.Y of clusters the template does not define (node groups and add-ons of a cluster in another stack)")
       ("jobs,j", po::value(&jobs), "files linted in parallel (default: all cores)");
   po::options_description hidden;
   std::vector<std::string> paths;
@@ -164,6 +167,12 @@ int lint_main(const std::vector<std::string>& args) {
     auto loaded = load_eks_knowledge(data_dir);
     if (!loaded) return usage_error("--data-dir: " + loaded.error().to_string());
     command.lint.eks = loaded.value();
+  }
+  if (!cluster_version.empty()) {
+    if (!parse_kube_version(cluster_version)) {
+      return usage_error("--cluster-version needs a Kubernetes version such as 1.34, not '" + cluster_version + "'");
+    }
+    command.lint.cluster_version = cluster_version;
   }
   if (!config.empty()) command.lint.config_file = config;
   if (vm.count("no-config")) command.lint.use_config_files = false;
