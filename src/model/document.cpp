@@ -16,13 +16,19 @@ Diagnostic Document::make_diagnostic(std::string_view rule_id, Severity severity
 }
 
 Document load_document(SourcePtr source, const LoadLimits& limits) {
-  // JSON is the only format whose first meaningful character is '{'; a YAML template
-  // written in flow style is valid JSON-like YAML and parses the same either way.
+  // A template whose first meaningful character is '{' is read as JSON. YAML in flow style
+  // (`{Resources: ...}`) also starts so: when JSON refuses it and YAML accepts it, it is YAML,
+  // except in a .json file, whose author meant JSON (YAML would forgive a trailing comma).
   const std::string& text = source->text();
   std::size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-  if (i < text.size() && text[i] == '{') return load_json(std::move(source), limits);
-  return load_yaml(std::move(source), limits);
+  if (i >= text.size() || text[i] != '{') return load_yaml(std::move(source), limits);
+  Document json = load_json(source, limits);
+  const std::string& path = json.source->path();
+  const bool json_name = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+  if (json.root != nullptr || json_name) return json;
+  Document yaml = load_yaml(std::move(source), limits);
+  return yaml.root != nullptr ? std::move(yaml) : std::move(json);
 }
 
 }  // namespace cfn_eks
