@@ -86,12 +86,14 @@ class ManagedNodegroupSgBlocksJoin final : public Rule {
       std::string flows;
       for (const SecurityGroupFlow* flow : missing) flows += (flows.empty() ? "" : ", ") + describe_flow(*flow);
       const MapEntry* where = nodes.resource->properties->find("LaunchTemplate");
-      const std::string cluster = nodes.cluster.empty() ? std::string("Cluster") : nodes.cluster;
+      const std::string cluster_group = nodes.cluster.empty()
+                                            ? std::string("the cluster security group")
+                                            : "!GetAtt " + nodes.cluster + ".ClusterSecurityGroupId";
       Diagnostic& diagnostic = sink.report_key(
           *where, "the launch template of managed node group '" + std::string(nodes.resource->name) +
                       "' sets security groups without the cluster security group, and they do not allow " + flows +
-                      "; nodes will not join: add !GetAtt " + cluster +
-                      ".ClusterSecurityGroupId to the launch template's groups or add the rules");
+                      "; nodes will not join: add " + cluster_group +
+                      " to the launch template's groups or add the rules");
       if (nodes.groups_node) sink.relate(diagnostic, nodes.groups_node->range, "security groups set here");
     }
   }
