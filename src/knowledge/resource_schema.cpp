@@ -12,6 +12,7 @@
 #include <rapidjson/writer.h>
 
 #include "cfn_eks/resource_schemas.hpp"
+#include "knowledge/embedded_schemas.hpp"
 #include "knowledge/resource_schema_builder.hpp"
 
 namespace cfn_eks {
@@ -23,13 +24,26 @@ namespace {
 constexpr std::size_t kMaxPatternInput = 4096;
 constexpr unsigned kMaxSchemaDepth = 64;
 
-// Types whose Fn::GetAtt returns any of their properties, not only readOnlyProperties (their
-// "Return values" in the CloudFormation reference list them, e.g. a subnet's AvailabilityZone
-// or a nodegroup's NodegroupName).
-constexpr std::string_view kGetAttAnyProperty[] = {
-    "AWS::AutoScaling::AutoScalingGroup", "AWS::EC2::Instance", "AWS::EC2::SecurityGroup", "AWS::EC2::Subnet",
-    "AWS::EC2::VPC", "AWS::EKS::Nodegroup", "AWS::ElastiCache::ReplicationGroup",
-    "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::RDS::DBInstance", "AWS::SSM::Parameter"};
+// Types whose Fn::GetAtt returns any of their properties, not only readOnlyProperties, from
+// schemas/cloudformation/getatt-properties.json; parsed once (the data is compiled in).
+const std::vector<std::string>& getatt_any_property_types() {
+  static const std::vector<std::string> types = [] {
+    std::vector<std::string> out;
+    for (const EmbeddedFile& file : embedded_schema_files()) {
+      if (file.path != "cloudformation/getatt-properties.json") continue;
+      rapidjson::Document doc;
+      doc.Parse(file.content.data(), file.content.size());
+      if (doc.HasParseError() || !doc.IsObject()) break;
+      const auto it = doc.FindMember("types");
+      if (it == doc.MemberEnd() || !it->value.IsArray()) break;
+      for (const auto& type : it->value.GetArray()) {
+        if (type.IsString()) out.emplace_back(type.GetString(), type.GetStringLength());
+      }
+    }
+    return out;
+  }();
+  return types;
+}
 
 std::vector<std::string> split_path(std::string_view path) {
   if (path.starts_with("/properties/")) path.remove_prefix(12);
@@ -479,8 +493,8 @@ std::unique_ptr<ResourceSchema> SchemaBuilder::make(const rapidjson::Value& doc,
   if (!builder.unresolved_refs.empty() && origin == SchemaOrigin::Ours && error) {
     *error = "$ref '" + builder.unresolved_refs.front() + "' does not resolve";
   }
-  const bool any_property = std::find(std::begin(kGetAttAnyProperty), std::end(kGetAttAnyProperty),
-                                     schema->type_name_) != std::end(kGetAttAnyProperty);
+  const auto& any_types = getatt_any_property_types();
+  const bool any_property = std::find(any_types.begin(), any_types.end(), schema->type_name_) != any_types.end();
   if (any_property) add_property_attributes(*schema, schema->root(), "", 0);
   for (const std::string& pointer : schema->read_only_) {
     if (schema->attribute(dotted(split_path(pointer))) != nullptr) continue;
