@@ -22,37 +22,13 @@
 #include "cfn_eks/format.hpp"
 #include "cfn_eks/registry.hpp"
 #include "support/paths.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<unsigned> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("cfn-eks-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-  std::string write(const fs::path& relative, const std::string& text) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file.string();
-  }
-
- private:
-  fs::path path_;
-};
+using cfn_eks::testing::TempDir;
 
 std::string quote(const std::string& s) {
   std::string out = "'";
@@ -89,7 +65,7 @@ struct Result {
 /// Runs `cfn-eks ARGS` through the shell in `cwd` with `input` on stdin; captures both streams.
 Result run(const std::string& args, const fs::path& cwd = cfn_eks::testing::source_dir(),
            const std::string& input = "") {
-  const TempDir io;
+  const TempDir io("cfn-eks-cli-test");
   const std::string in = io.write("stdin", input);
   const fs::path out = io.path() / "stdout";
   const fs::path err = io.path() / "stderr";
@@ -163,7 +139,7 @@ BOOST_AUTO_TEST_CASE(lint_several_fixtures) {
 }
 
 BOOST_AUTO_TEST_CASE(clean_file_exits_zero) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   const std::string file = dir.write("clean.yaml", kClean);
   const Result r = run("lint --no-config " + quote(file));
   BOOST_TEST(r.status == 0, r.out);
@@ -172,7 +148,7 @@ BOOST_AUTO_TEST_CASE(clean_file_exits_zero) {
 }
 
 BOOST_AUTO_TEST_CASE(missing_file_exits_two_with_one_clear_line) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   const std::string missing = (dir.path() / "nope.yaml").string();
   const Result r = run("lint --no-config " + quote(missing));
   BOOST_TEST(r.status == 2);
@@ -224,7 +200,7 @@ BOOST_AUTO_TEST_CASE(only_and_ignore_select_rules) {
 }
 
 BOOST_AUTO_TEST_CASE(directory_is_walked) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   dir.write("a/one.yaml", kUnusedParameter);
   dir.write("a/b/two.yml", kUnusedParameter);
   dir.write("a/readme.md", "# not a template\n");
@@ -252,7 +228,7 @@ BOOST_AUTO_TEST_CASE(stdin_with_a_filename) {
 }
 
 BOOST_AUTO_TEST_CASE(stdin_uses_the_config_of_its_filename) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   dir.write(".cfn-eks.yaml", "ignore: [T401]\n");
   dir.write("stacks/placeholder.txt", "");
   const Result r = run("lint --only T401 --stdin-filename stacks/eks.yaml -", dir.path(), kUnusedParameter);
@@ -328,7 +304,7 @@ BOOST_AUTO_TEST_CASE(junit_format) {
 }
 
 BOOST_AUTO_TEST_CASE(output_file_is_written_atomically) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   const Result to_stdout = run("lint --no-config --format json fixtures/rules/T002/flagged.yaml");
   const std::string target = (dir.path() / "report.json").string();
   const Result r = run("lint --no-config --format json -o " + quote(target) + " fixtures/rules/T002/flagged.yaml");
@@ -342,7 +318,7 @@ BOOST_AUTO_TEST_CASE(output_file_is_written_atomically) {
   // Readable like any file the user creates (umask 022 gives 0644), not mkstemp's 0600.
   const Result again = run("lint --no-config --format json -o " + quote(target) + " fixtures/rules/T002/flagged.yaml");
   BOOST_TEST(again.status == 1);
-  const TempDir other;
+  const TempDir other("cfn-eks-cli-test");
   const std::string fresh = (other.path() / "fresh.txt").string();
   const int status = std::system(("cd " + quote(cfn_eks::testing::source_dir().string()) + " && umask 022 && " +
                                   quote(cfn_eks::testing::binary_path()) + " lint --no-config -o " + quote(fresh) +
@@ -355,7 +331,7 @@ BOOST_AUTO_TEST_CASE(output_file_is_written_atomically) {
 }
 
 BOOST_AUTO_TEST_CASE(output_into_a_missing_directory_is_refused) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   const std::string target = (dir.path() / "no" / "such" / "report.txt").string();
   const Result r = run("lint --no-config -o " + quote(target) + " fixtures/rules/T002/flagged.yaml");
   BOOST_TEST(r.status == 2);
@@ -375,7 +351,7 @@ BOOST_AUTO_TEST_CASE(output_into_a_missing_directory_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(fail_on_semantics) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   const std::string warning_only = dir.write("w.yaml", kUnusedParameter);
   const std::string base = "lint --no-config --only T401 ";
   BOOST_TEST(run(base + quote(warning_only)).status == 1);  // default: warning
@@ -397,7 +373,7 @@ BOOST_AUTO_TEST_CASE(fail_on_semantics) {
 }
 
 BOOST_AUTO_TEST_CASE(config_found_by_walking_up) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   dir.write("a/b/t.yaml", kUnusedParameter);
   const std::string args = "lint --only T401 a/b/t.yaml";
   BOOST_TEST(run(args, dir.path()).status == 1);
@@ -420,7 +396,7 @@ BOOST_AUTO_TEST_CASE(config_found_by_walking_up) {
 }
 
 BOOST_AUTO_TEST_CASE(rules_option_in_config_reaches_the_rule) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   dir.write(".cfn-eks.yaml", "rules:\n  T401: {}\n");
   dir.write("t.yaml", kClean);
   const Result r = run("lint t.yaml", dir.path());
@@ -428,7 +404,7 @@ BOOST_AUTO_TEST_CASE(rules_option_in_config_reaches_the_rule) {
 }
 
 BOOST_AUTO_TEST_CASE(broken_config_exits_two_with_positioned_t902) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   dir.write("t.yaml", kClean);
   dir.write(".cfn-eks.yaml", "ignore: [T4O1]\n");
   const Result r = run("lint t.yaml", dir.path());
@@ -504,7 +480,7 @@ BOOST_AUTO_TEST_CASE(help_on_every_command) {
 }
 
 BOOST_AUTO_TEST_CASE(closed_pipe_ends_quietly) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-cli-test");
   std::string big = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\nMetadata:\n";
   for (int i = 0; i < 5000; ++i) big += "  k: " + std::to_string(i) + "\n";  // 4999 duplicate keys
   const std::string file = dir.write("big.yaml", big);

@@ -1,6 +1,7 @@
 // `.cfn-eks.yaml`: parsing every key, positioned T902 findings for mistakes, and the search
 // that walks up from a template's directory.
 
+#include "support/temp_dir.hpp"
 #include "cfn_eks/config.hpp"
 
 #include <unistd.h>
@@ -27,33 +28,7 @@ Config parse(std::string text) {
                                cfn_eks::default_registry());
 }
 
-/// A fresh directory under the system temp directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<unsigned> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("cfn-eks-config-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-  fs::path write(const fs::path& relative, const std::string& text) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
+using cfn_eks::testing::TempDir;
 
 }  // namespace
 
@@ -195,7 +170,7 @@ BOOST_AUTO_TEST_CASE(duplicate_keys_are_t902) {
 }
 
 BOOST_AUTO_TEST_CASE(find_config_walks_up) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-config-test");
   const fs::path deep = dir.path() / "a" / "b" / "c";
   fs::create_directories(deep);
   BOOST_TEST(!cfn_eks::find_config(deep).has_value());
@@ -212,7 +187,7 @@ BOOST_AUTO_TEST_CASE(find_config_walks_up) {
 }
 
 BOOST_AUTO_TEST_CASE(find_config_from_a_relative_start) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-config-test");
   dir.write(".cfn-eks.yaml", "");
   fs::create_directories(dir.path() / "x");
   const fs::path old = fs::current_path();

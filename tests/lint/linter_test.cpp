@@ -1,6 +1,7 @@
 // lint_paths: directory expansion, deterministic order whatever the thread count, unreadable
 // and missing files, config discovery walking up, and a config's fail-on reaching the report.
 
+#include "support/temp_dir.hpp"
 #include "cfn_eks/linter.hpp"
 
 #include <unistd.h>
@@ -22,37 +23,7 @@ BOOST_TEST_DONT_PRINT_LOG_VALUE(cfn_eks::Severity)
 
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<unsigned> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("cfn-eks-linter-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    // Restore permissions a test took away so everything can be removed.
-    for (auto it = fs::recursive_directory_iterator(path_, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    }
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-  std::string write(const fs::path& relative, const std::string& text) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file.string();
-  }
-
- private:
-  fs::path path_;
-};
+using cfn_eks::testing::TempDir;
 
 const std::string kUnusedParameter =
     "Parameters:\n"
@@ -87,7 +58,7 @@ BOOST_AUTO_TEST_SUITE(lint)
 BOOST_AUTO_TEST_SUITE(linter)
 
 BOOST_AUTO_TEST_CASE(directories_expand_to_templates_sorted) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-linter-test");
   const std::string b = dir.write("b.yaml", kUnusedParameter);
   const std::string a = dir.write("sub/a.yml", kUnusedParameter);
   const std::string c = dir.write("c.json", "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\"}}}");
@@ -106,7 +77,7 @@ BOOST_AUTO_TEST_CASE(directories_expand_to_templates_sorted) {
 }
 
 BOOST_AUTO_TEST_CASE(reports_come_back_in_path_order_with_any_thread_count) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-linter-test");
   for (int i = 0; i < 40; ++i) {
     // Varied sizes so workers finish out of order.
     std::string text = kUnusedParameter;
@@ -129,7 +100,7 @@ BOOST_AUTO_TEST_CASE(reports_come_back_in_path_order_with_any_thread_count) {
 }
 
 BOOST_AUTO_TEST_CASE(missing_and_unreadable_files_get_an_error) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-linter-test");
   const std::string good = dir.write("good.yaml", kUnusedParameter);
   const std::string locked = dir.write("locked.yaml", kUnusedParameter);
   fs::permissions(locked, fs::perms::none);
@@ -152,7 +123,7 @@ BOOST_AUTO_TEST_CASE(missing_and_unreadable_files_get_an_error) {
 }
 
 BOOST_AUTO_TEST_CASE(a_directory_given_as_a_file_path_is_walked) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-linter-test");
   dir.write("nested/deeper/x.yaml", kUnusedParameter);
   const auto reports = cfn_eks::lint_paths({(dir.path() / "nested").string()}, cfn_eks::default_registry(), options_for());
   BOOST_TEST_REQUIRE(reports.size() == 1u);
@@ -160,7 +131,7 @@ BOOST_AUTO_TEST_CASE(a_directory_given_as_a_file_path_is_walked) {
 }
 
 BOOST_AUTO_TEST_CASE(config_is_found_by_walking_up) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-linter-test");
   dir.write(".cfn-eks.yaml", "ignore: [unused-parameter]\nfail-on: error\n");
   const std::string deep = dir.write("a/b/c/t.yaml", kUnusedParameter);
   const auto reports = cfn_eks::lint_paths({deep}, cfn_eks::default_registry(), options_for());
@@ -192,7 +163,7 @@ BOOST_AUTO_TEST_CASE(config_is_found_by_walking_up) {
 }
 
 BOOST_AUTO_TEST_CASE(command_line_options_override_the_config) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-linter-test");
   dir.write(".cfn-eks.yaml", "severity: {T401: info}\n");
   const std::string file = dir.write("t.yaml", kUnusedParameter);
   auto options = options_for();
@@ -203,7 +174,7 @@ BOOST_AUTO_TEST_CASE(command_line_options_override_the_config) {
 }
 
 BOOST_AUTO_TEST_CASE(broken_config_is_its_own_report_once) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-linter-test");
   const std::string config = dir.write(".cfn-eks.yaml", "ignore: [T4O1]\nfial-on: error\n");
   const std::string one = dir.write("one.yaml", kUnusedParameter);
   const std::string two = dir.write("two.yaml", kUnusedParameter);
@@ -221,7 +192,7 @@ BOOST_AUTO_TEST_CASE(broken_config_is_its_own_report_once) {
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_explicit_config) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-linter-test");
   const std::string file = dir.write("t.yaml", kUnusedParameter);
   auto options = options_for();
   options.config_file = dir.path() / "nope.yaml";
@@ -247,7 +218,7 @@ BOOST_AUTO_TEST_CASE(lint_source_sorts_and_keeps_the_path) {
 }
 
 BOOST_AUTO_TEST_CASE(read_file_errors) {
-  const TempDir dir;
+  const TempDir dir("cfn-eks-linter-test");
   std::string out;
   BOOST_TEST(cfn_eks::read_file(dir.path().string(), out).value_or("") == "is a directory");
   BOOST_TEST(cfn_eks::read_file((dir.path() / "x").string(), out).value_or("") == "no such file");
