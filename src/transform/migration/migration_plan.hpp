@@ -1,0 +1,56 @@
+#pragma once
+// plan.md / plan.json of a migration: per phase the template, its change-set preview, the
+// aws cloudformation commands, what to check before and after, and how to roll back.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace cfn_eks {
+
+/// CloudFormation's limit for --template-body; larger templates go through S3 (--template-url).
+inline constexpr std::size_t kMaxTemplateBodyBytes = 51200;
+
+struct PlanPhase {
+  int number = 0;                 // 1, 2, 3
+  std::string title;              // e.g. "add the managed node group"
+  std::string template_file;      // file name inside the output directory
+  std::size_t template_bytes = 0; // size of that file (decides --template-body vs S3)
+  std::string summary;
+  std::string changeset_markdown; // `cfn-eks changeset` preview against the previous phase
+  std::string changeset_json;     // the same as JSON text (embedded as JSON in plan.json when valid)
+  std::vector<std::string> checks_before;
+  std::vector<std::string> checks_after;
+  std::vector<std::string> rollback;
+  std::vector<std::string> commands;  // shell commands, in order (see fill_standard_commands)
+  bool run_drain_script = false;      // phase 2: run drain.sh before executing the change set
+};
+
+struct MigrationPlan {
+  std::string input_file;
+  std::string old_group;      // logical id of the self-managed Auto Scaling group
+  std::string new_nodegroup;  // logical id of the new AWS::EKS::Nodegroup
+  std::string cluster;        // cluster name or how it is given (e.g. "parameter ClusterName")
+  std::vector<std::string> parameters;    // template parameter names, passed with UsePreviousValue
+  std::vector<std::string> capabilities;  // e.g. CAPABILITY_IAM, CAPABILITY_NAMED_IAM
+  std::vector<PlanPhase> phases;
+  std::vector<std::string> notes;
+  std::vector<std::string> warnings;
+  std::string drain_script_file = "drain.sh";
+};
+
+/// Replaces each phase's `commands` with the standard sequence: (phase 2: drain.sh first),
+/// create-change-set (`--template-body file://...`, or an S3 upload and `--template-url` above
+/// kMaxTemplateBodyBytes), wait change-set-create-complete, describe-change-set,
+/// execute-change-set, wait stack-update-complete. `$STACK` (and `$REGION`-free) placeholders.
+/// Empty capabilities default to CAPABILITY_IAM CAPABILITY_NAMED_IAM.
+void fill_standard_commands(MigrationPlan& plan);
+
+/// The change-set name used for phase `number` (cfn-eks-phase-N).
+std::string phase_changeset_name(int number);
+
+std::string render_plan_markdown(const MigrationPlan& plan);
+/// Stable field names (snake_case); see the implementation's field list.
+std::string render_plan_json(const MigrationPlan& plan);
+
+}  // namespace cfn_eks

@@ -1,0 +1,39 @@
+#pragma once
+// Self-managed node user data -> a managed node group launch template's user data: MIME
+// multipart, without the `/etc/eks/bootstrap.sh` call when EKS bootstraps (EKS merges its own
+// part after ours) and without `cfn-signal` (it signals the old Auto Scaling group).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cfn_eks {
+
+struct BootstrapCall {
+  std::string cluster;             // first positional argument, quotes removed, `${X}` kept
+  std::string kubelet_extra_args;  // value of --kubelet-extra-args, one level of quotes removed
+  std::vector<std::string> other_flags;  // every other argument, verbatim, in order
+  std::size_t begin = 0, end = 0;  // byte range of the call in the script (end: past its last line break)
+};
+
+/// The first `/etc/eks/bootstrap.sh` call in a shell script (continuation lines joined), or none.
+std::optional<BootstrapCall> find_bootstrap_call(std::string_view script);
+
+struct ConvertedUserData {
+  std::string mime;                      // MIME multipart/mixed text; empty when nothing remains
+  std::vector<std::string> notes;        // one sentence per thing removed or kept, for the plan
+  std::optional<std::string> refusal;    // set when the user data cannot be converted (reason)
+  std::optional<BootstrapCall> bootstrap;  // the call that was found (removed or kept)
+};
+
+/// The MIME boundary of the generated user data (the EKS docs' example shape).
+inline constexpr std::string_view kUserDataBoundary = "==MYBOUNDARY==";
+
+/// `script` is the user data text as the template writes it, Fn::Sub variables kept as `${X}`
+/// and `${!X}`. `eks_bootstraps`: the managed node group uses an EKS AMI (no ImageId in the
+/// launch template), so EKS adds the bootstrap itself.
+ConvertedUserData convert_user_data_for_managed_nodegroup(std::string_view script, bool eks_bootstraps);
+
+}  // namespace cfn_eks
