@@ -75,7 +75,7 @@ struct ResourceChange {
   /// deletes the old: physical ids and names change.
   std::string renamed_from;
   std::string renamed_to;
-  std::vector<PropertyChange> changes;  ///< Modify only; properties first, in path order.
+  std::vector<PropertyChange> changes;  ///< Modify only; properties in template order, then attributes.
 };
 
 /// One parameter's change.
@@ -107,7 +107,8 @@ struct Hazard {
   /// Stable kebab-case kind for tools: "custom-name-replacement", "retained-removal",
   /// "snapshot-removal", "replace-policy", "parameter-without-default", "parameter-removed",
   /// "parameter-changed", "output-removed", "output-changed", "export-changed",
-  /// "export-removed", "rename", "version-upgrade-step", "nodegroup-version-combined",
+  /// "export-removed", "output-added", "output-removed", "rename", "replace-deletes-data",
+  /// "removal-deletes-data", "version-upgrade-step", "nodegroup-version-combined",
   /// "nodegroup-lags-cluster", "nodegroup-replacement", "type-changed".
   std::string kind;
   std::string logical_id;           ///< The resource, parameter or output concerned.
@@ -152,7 +153,7 @@ std::optional<ChangeSetFormat> parse_changeset_format(std::string_view name);
 /// documented fields below (stable). Markdown: tables for a pull-request comment.
 ///
 /// JSON: {"before": PATH, "after": PATH, "summary": {"add": N, "remove": N, "modify": N,
-/// "replace": N, "errors": N, "warnings": N}, "resources": [{"logicalId", "action", "type",
+/// "replace": N, "errors": N, "warnings": N, "infos": N}, "resources": [{"logicalId", "action", "type",
 /// "beforeType"?, "replacement": "Always|Conditional|Never", "reason"?, "renamedFrom"?,
 /// "renamedTo"?, "line"?, "column"?, "changes": [{"scope", "path", "action", "replacement",
 /// "reason"?, "before"?, "after"?, "viaParameter"?, "line"?, "column"?}]}], "parameters": [{"name",

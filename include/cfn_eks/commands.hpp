@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cfn_eks/changeset.hpp"
 #include "cfn_eks/format.hpp"
 #include "cfn_eks/linter.hpp"
 
@@ -36,6 +37,20 @@ int run_rules(bool json, std::ostream& out);
 
 /// Prints one rule's documentation; 2 with a suggestion when the id is unknown.
 int run_explain(const std::string& id, std::ostream& out, std::ostream& err);
+
+/// `cfn-eks changeset OLD NEW`: the offline change-set preview of updating a stack from OLD to NEW.
+struct ChangesetCommand {
+  std::string before_path;                   ///< OLD: the deployed template.
+  std::string after_path;                    ///< NEW: the template of the update.
+  ChangeSetFormat format = ChangeSetFormat::Text;
+  std::optional<std::string> output_file;    ///< Write the preview here (atomically) instead of `out`.
+  ChangeSetOptions options;                  ///< Schemas (--registry-schemas) and EKS data (--data-dir).
+};
+
+/// Loads both templates and writes the preview. Returns 0 when it was computed (hazards or
+/// not), 2 when a file cannot be read or is not a template (`path:line:col: message` on `err`,
+/// no output file written) or the output cannot be written.
+int run_changeset(const ChangesetCommand& command, std::ostream& out, std::ostream& err);
 
 /// Writes `content` to `path` through a temporary file and a rename, so readers never see
 /// a partial file. Returns an error message on failure.

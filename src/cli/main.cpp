@@ -21,6 +21,7 @@ constexpr const char* kUsage =
     "  lint PATH...      lint templates (files, directories, or - for stdin)\n"
     "  rules             list every rule\n"
     "  explain ID        show a rule's documentation\n"
+    "  changeset OLD NEW preview a stack update from template OLD to NEW (offline change set)\n"
     "\n"
     "  cfn-eks <command> --help   options of a command\n"
     "  cfn-eks --version\n";
@@ -209,6 +210,61 @@ int rules_main(const std::vector<std::string>& args) {
   return run_rules(json, std::cout);
 }
 
+int changeset_main(const std::vector<std::string>& args) {
+  po::options_description visible("cfn-eks changeset [options] OLD NEW\n\noptions");
+  std::string format = "text";
+  std::string output;
+  std::string registry_schemas;
+  std::string data_dir;
+  visible.add_options()
+      ("help,h", "show this help")
+      ("format,f", po::value(&format), "output format: text, json, markdown (default text)")
+      ("output,o", po::value(&output), "write the preview to FILE (atomically) instead of stdout")
+      ("registry-schemas", po::value(&registry_schemas),
+       "also use the official CloudFormation registry schemas in DIR for create-only paths; ours win for the types we ship")
+      ("data-dir", po::value(&data_dir),
+       "use newer EKS data: DIR/eks/NAME.json replaces the built-in schemas/eks/NAME.json");
+  po::options_description hidden;
+  std::vector<std::string> paths;
+  hidden.add_options()("path", po::value(&paths));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error(std::string(e.what()) + " (see cfn-eks changeset --help)");
+  }
+  if (vm.count("help")) {
+    std::cout << visible
+              << "\nOLD is the template the stack runs now, NEW the one of the update. Nothing is sent to AWS."
+                 "\nexit status: 0 the preview was computed (with or without hazards), 2 usage error, unreadable file or not a template\n";
+    return kExitClean;
+  }
+  if (paths.size() != 2) return usage_error("changeset needs two templates: OLD NEW (see cfn-eks changeset --help)");
+  ChangesetCommand command;
+  command.before_path = paths[0];
+  command.after_path = paths[1];
+  const auto parsed_format = parse_changeset_format(format);
+  if (!parsed_format) return usage_error("unknown format '" + format + "'; use text, json or markdown");
+  command.format = *parsed_format;
+  if (!output.empty()) command.output_file = output;
+  if (!registry_schemas.empty()) {
+    SchemaLoadResult loaded = ResourceSchemas::with_registry_directory(registry_schemas);
+    if (loaded.error) return usage_error("--registry-schemas: " + loaded.error->describe());
+    command.options.schemas = std::move(loaded.schemas);
+  }
+  if (!data_dir.empty()) {
+    auto loaded = load_eks_knowledge(data_dir);
+    if (!loaded) return usage_error("--data-dir: " + loaded.error().to_string());
+    command.options.eks = loaded.value();
+  }
+  return run_changeset(command, std::cout, std::cerr);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -232,5 +288,6 @@ int main(int argc, char** argv) {
   if (command == "lint") return lint_main(rest);
   if (command == "rules") return rules_main(rest);
   if (command == "explain") return explain_main(rest);
-  return usage_error("unknown command '" + command + "'; use lint, rules or explain (cfn-eks --help)");
+  if (command == "changeset") return changeset_main(rest);
+  return usage_error("unknown command '" + command + "'; use lint, rules, explain or changeset (cfn-eks --help)");
 }
