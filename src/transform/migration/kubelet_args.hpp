@@ -3,6 +3,7 @@
 // migration can move them into `AWS::EKS::Nodegroup` `Labels` / `Taints` (managed node groups
 // set them through the EKS API; kubelet flags in merged user data are not the way there).
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,12 +34,11 @@ KubeletArgs parse_kubelet_extra_args(std::string_view args);
 /// an empty string for anything else.
 std::string managed_taint_effect(std::string_view kubelet_effect);
 
-/// EKS API limits on node group labels and taints (CreateNodegroup: label keys 1-63, values
-/// 1-63 characters, at most 100 labels (documented as a Kubernetes-label limit); taint keys
-/// 1-63, values 0-63, at most 50 taints). `${...}` placeholders are not counted as violations
-/// (their value is only known at deploy time).
+/// EKS API limits on node group labels and taints (API_UpdateLabelsPayload: label keys and
+/// values 1-63 characters; API_Taint: keys 1-63, values 0-63; at most 50 taints per node
+/// group). Pieces holding a `${...}` placeholder are not length-checked (their value is only
+/// known at deploy time).
 inline constexpr std::size_t kMaxNodegroupTaints = 50;
-inline constexpr std::size_t kMaxNodegroupLabels = 100;
 inline constexpr std::size_t kMaxLabelKeyLength = 63;
 inline constexpr std::size_t kMaxLabelValueLength = 63;
 inline constexpr std::size_t kMaxTaintKeyLength = 63;
