@@ -1,8 +1,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
+#include "support/paths.hpp"
 #include "support/temp_dir.hpp"
 #include "transform/migration/user_data_conversion.hpp"
 
@@ -78,6 +80,32 @@ const std::string kRefArch =
     "         --stack  ${AWS::StackName} \\\n"
     "         --resource NodeGroup  \\\n"
     "         --region ${AWS::Region}\n";
+
+// `#!/bin/bash` literal blocks of a YAML template, dedented (the Fn::Sub text of its user data).
+std::vector<std::string> yaml_scripts(const std::string& text) {
+  std::vector<std::string> lines;
+  for (std::size_t at = 0; at < text.size();) {
+    const auto end = text.find('\n', at);
+    lines.push_back(text.substr(at, end == std::string::npos ? std::string::npos : end - at));
+    at = end == std::string::npos ? text.size() : end + 1;
+  }
+  std::vector<std::string> scripts;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto indent = lines[i].find_first_not_of(' ');
+    if (indent == std::string::npos || lines[i].compare(indent, 11, "#!/bin/bash") != 0) continue;
+    std::string script;
+    std::size_t j = i;
+    for (; j < lines.size(); ++j) {
+      const auto k = lines[j].find_first_not_of(' ');
+      if (k == std::string::npos) { script += "\n"; continue; }
+      if (k < indent) break;
+      script += lines[j].substr(indent) + "\n";
+    }
+    scripts.push_back(script);
+    i = j;
+  }
+  return scripts;
+}
 
 }  // namespace
 
@@ -304,6 +332,57 @@ BOOST_AUTO_TEST_CASE(refusals_name_their_reason) {
   BOOST_REQUIRE(no_boundary.refusal);
   BOOST_TEST(contains(*no_boundary.refusal, "boundary"));
   BOOST_TEST(convert_user_data_for_managed_nodegroup("[settings.kubernetes]\n", true).refusal.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(notes_for_kubelet_restarts_and_unseen_variables) {
+  const auto out = convert_user_data_for_managed_nodegroup(
+      "#!/bin/bash\n${BootStrap}\nsystemctl restart kubelet\n", true);
+  BOOST_TEST(mentions(out.notes, "kept 'systemctl restart kubelet' on line 3"));
+  BOOST_TEST(mentions(out.notes, "the lines '${BootStrap}' are Fn::Sub variables"));
+  const auto custom = convert_user_data_for_managed_nodegroup("#!/bin/bash\n${BootStrap}\nsystemctl restart kubelet\n", false);
+  BOOST_TEST(custom.notes.empty());
+}
+
+// Every EKS node group script of the real corpus converts, stays valid shell, loses its
+// bootstrap and cfn-signal when EKS bootstraps, keeps the bootstrap for a custom AMI, and is
+// stable when converted again.
+BOOST_AUTO_TEST_CASE(real_corpus_node_group_scripts) {
+  const auto shared = cfn_eks::testing::shared_dir();
+  if (!shared || !std::filesystem::is_directory(*shared / "corpus/real")) {
+    BOOST_TEST_MESSAGE("no ../shared/corpus/real: skipped");
+    return;
+  }
+  std::size_t scripts = 0, with_bootstrap = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(*shared / "corpus/real")) {
+    const auto ext = entry.path().extension();
+    if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
+    const std::string text = cfn_eks::testing::read_text(entry.path());
+    if (!contains(text, "bootstrap.sh")) continue;
+    for (const auto& script : yaml_scripts(text)) {
+      BOOST_TEST_CONTEXT(entry.path().filename().string()) {
+        ++scripts;
+        const auto input_call = find_bootstrap_call(script);
+        if (input_call) ++with_bootstrap;
+        const auto managed = convert_user_data_for_managed_nodegroup(script, true);
+        BOOST_TEST(!managed.refusal.has_value());
+        const std::string managed_shell = shell_part(managed.mime);
+        BOOST_TEST(!find_bootstrap_call(managed_shell).has_value());
+        BOOST_TEST(!contains(managed_shell, "cfn-signal"));
+        BOOST_TEST(bash_accepts(managed_shell));
+        BOOST_TEST(convert_user_data_for_managed_nodegroup(managed.mime, true).mime == managed.mime);
+        const auto custom = convert_user_data_for_managed_nodegroup(script, false);
+        BOOST_TEST(!custom.refusal.has_value());
+        const std::string custom_shell = shell_part(custom.mime);
+        BOOST_TEST(bash_accepts(custom_shell));
+        BOOST_TEST(!contains(custom_shell, "cfn-signal"));
+        const auto kept = find_bootstrap_call(custom_shell);
+        BOOST_TEST(kept.has_value() == input_call.has_value());
+        if (kept && input_call) BOOST_TEST(kept->cluster == input_call->cluster);
+      }
+    }
+  }
+  BOOST_TEST(scripts >= 6U);
+  BOOST_TEST(with_bootstrap >= 5U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -101,6 +101,7 @@ struct Pipeline {
   std::vector<std::string> keywords; // leading shell keywords (then, else, do, {, if, !, ...)
   std::size_t command_begin = 0;     // raw offset where the command after the keywords starts
   Kind kind = Kind::Other;
+  bool touches_kubelet = false;  // `systemctl ... kubelet`
   std::vector<std::string> command_words;  // of the matched command (inner words for `bash -c`)
 };
 
@@ -194,6 +195,10 @@ std::vector<Pipeline> pipelines_of(const LogicalLine& line) {
         if (words.empty()) return;
         Pipeline probe;
         classify(words, 0, probe);
+        if (shell::command_name(words.front()) == "systemctl" &&
+            std::any_of(words.begin(), words.end(), [](const std::string& w) { return w == "kubelet" || w == "kubelet.service"; })) {
+          p.touches_kubelet = true;
+        }
         if (probe.kind != Kind::Other && p.kind == Kind::Other) {
           p.kind = probe.kind;
           p.command_words = probe.command_words;
@@ -310,9 +315,14 @@ ShellResult process_shell(std::string_view script, bool eks_bootstraps, std::vec
     std::string text;
   };
   std::vector<Outcome> outcomes(lines.lines.size());
+  std::vector<std::string> variable_lines;  // lines that are only an Fn::Sub variable: unseen text
   for (std::size_t n = 0; n < lines.lines.size(); ++n) {
     const LogicalLine& line = lines.lines[n];
     if (line.opaque || line.tokens.empty()) continue;
+    if (line.tokens.size() == 1 && line.tokens[0].text.rfind("${", 0) == 0 && line.tokens[0].text.back() == '}' &&
+        line.tokens[0].text.find('}') == line.tokens[0].text.size() - 1) {
+      variable_lines.push_back("'" + line.tokens[0].text + "'");
+    }
     const std::string_view raw = script.substr(line.begin, line.end - line.begin);
     const auto pipelines = pipelines_of(line);
     std::vector<bool> removed(pipelines.size(), false);
@@ -342,6 +352,10 @@ ShellResult process_shell(std::string_view script, bool eks_bootstraps, std::vec
           notes.push_back("kept the '/etc/eks/bootstrap.sh' call on " + line_label(line) +
                           ": with a custom AMI EKS does not bootstrap the node, so the user data must");
         }
+      } else if (p.touches_kubelet && eks_bootstraps) {
+        notes.push_back("kept '" + command + "' on " + line_label(line) +
+                        ", but EKS bootstraps managed nodes itself and its documentation says not to start or "
+                        "reconfigure kubelet in merged user data; check that this still works");
       } else if (p.kind == Kind::CfnSignal) {
         removed[k] = true;
         notes.push_back("removed 'cfn-signal' on " + line_label(line) +
@@ -387,6 +401,13 @@ ShellResult process_shell(std::string_view script, bool eks_bootstraps, std::vec
                                 line.tokens.back().text == "&" && !removed.back();
       outcomes[n] = {Action::Replace, std::string(raw.substr(0, indent)) + rebuilt + (trailing_amp ? " &" : "") + "\n"};
     }
+  }
+  if (eks_bootstraps && !result.bootstrap && !variable_lines.empty()) {
+    std::string list;
+    for (const auto& v : variable_lines) list += (list.empty() ? "" : ", ") + v;
+    notes.push_back("found no '/etc/eks/bootstrap.sh' call, and the lines " + list +
+                    " are Fn::Sub variables whose text is not checked; if one calls bootstrap.sh the node is "
+                    "bootstrapped twice, so substitute them first");
   }
   // A removed line that leaves a block empty (`then` straight to `fi`, a function body) keeps ':'.
   for (std::size_t n = 0; n < outcomes.size(); ++n) {
