@@ -55,8 +55,9 @@ case "$*" in
                                      if [ -n "$FAKE_LEFT" ]; then echo "default/web-1 ReplicaSet"; fi ;;
   "get pods --all-namespaces -o wide") echo "NAMESPACE NAME READY STATUS NODE" ;;
   "get endpoints"*) printf 'default/web 10.0.0.1\ndefault/empty \n' ;;
+  "get deployments"*) echo "kube-system/coredns 2"; echo "kube-system/cluster-autoscaler ${FAKE_CA_REPLICAS:-0}" ;;
   "drain "*) exit "${FAKE_DRAIN_RC:-0}" ;;
-  "taint "*|"delete pod "*) ;;
+  "taint "*|"delete pod "*|"uncordon "*) ;;
   *) echo "unexpected kubectl call" >&2; exit 9 ;;
 esac
 )";
@@ -207,6 +208,32 @@ BOOST_AUTO_TEST_CASE(failures_exit_non_zero_with_a_message) {
   const Run help = box.run("--help");
   BOOST_TEST(help.code == 0);
   BOOST_TEST(contains(help.out, "usage: drain.sh --stack NAME"));
+}
+
+BOOST_AUTO_TEST_CASE(undo_untaints_and_uncordons_without_draining) {
+  if (!have("bash")) return;
+  Sandbox box;
+  const Run r = box.run("--stack s --undo", "FAKE_READY='new-1 False'");  // works when phase 1 failed
+  BOOST_TEST(r.code == 0, r.err);
+  const auto untaint = at(r.calls, "kubectl taint nodes old-1 cfn-eks.io/migration-");
+  const auto uncordon = at(r.calls, "kubectl uncordon old-1");
+  BOOST_REQUIRE(untaint != std::string::npos);
+  BOOST_REQUIRE(uncordon != std::string::npos);
+  BOOST_TEST(untaint < uncordon);
+  BOOST_TEST(contains(r.calls, "kubectl uncordon old-2"));
+  BOOST_TEST(!contains(r.calls, "kubectl drain"));
+  BOOST_TEST(!contains(r.calls, "NoSchedule"));
+  BOOST_TEST(!contains(r.calls, "eks.amazonaws.com/nodegroup"));
+}
+
+BOOST_AUTO_TEST_CASE(warns_about_a_running_cluster_autoscaler) {
+  if (!have("bash")) return;
+  Sandbox box;
+  BOOST_TEST(!contains(box.run("--stack s").err, "cluster-autoscaler"));
+  const Run r = box.run("--stack s", "FAKE_CA_REPLICAS=1");
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(contains(r.err, "'kube-system/cluster-autoscaler' runs"));
+  BOOST_TEST(contains(r.err, "kubectl -n kube-system scale deployment cluster-autoscaler --replicas=0"));
 }
 
 BOOST_AUTO_TEST_CASE(nodegroup_id_without_cluster_prefix) {

@@ -21,7 +21,8 @@ set -euo pipefail
 OLD_GROUP_LOGICAL_ID=@OLD@
 NEW_NODEGROUP_LOGICAL_ID=@NEW@
 CLUSTER_NAME=@CLUSTER@
-TAINT='cfn-eks.io/migration=draining:NoSchedule'
+TAINT_KEY='cfn-eks.io/migration'
+TAINT="$TAINT_KEY=draining:NoSchedule"
 
 STACK=''
 REGION=''
@@ -29,6 +30,7 @@ TIMEOUT=@TIMEOUT@
 GRACE_PERIOD=@GRACE@
 DRY_RUN=0
 FORCE_DELETE_STUCK=0
+UNDO=0
 OLD_NODES=()
 FAILED=()
 
@@ -36,6 +38,7 @@ usage() {
   cat <<'EOF'
 usage: drain.sh --stack NAME [--region REGION] [--timeout SECONDS] [--dry-run]
                 [--force-delete-stuck [--grace-period SECONDS]]
+       drain.sh --stack NAME [--region REGION] --undo
 
   --stack NAME            the CloudFormation stack holding both node groups (required)
   --region REGION         AWS region of the stack (default: the AWS CLI's configuration)
@@ -45,6 +48,8 @@ usage: drain.sh --stack NAME [--region REGION] [--timeout SECONDS] [--dry-run]
                           on the old nodes (kubectl delete --force --grace-period=0: the pod's
                           process may still be running; use only when it is known to be gone)
   --grace-period SECONDS  wait before force-deleting stuck pods (default @GRACE@)
+  --undo                  roll back: remove the taint from the old nodes and uncordon them
+                          (before the phase-2 change set scaled the old group to zero)
   -h, --help              this help
 
 kubectl must point at the cluster (aws eks update-kubeconfig); aws needs read access to the
@@ -83,6 +88,7 @@ while [ $# -gt 0 ]; do
     --grace-period=*) GRACE_PERIOD="$(seconds --grace-period "${1#*=}")"; shift ;;
     --dry-run) DRY_RUN=1; shift ;;
     --force-delete-stuck) FORCE_DELETE_STUCK=1; shift ;;
+    --undo) UNDO=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1'; see --help" ;;
   esac
@@ -112,25 +118,27 @@ INSTANCE_IDS="$("${AWS[@]}" autoscaling describe-auto-scaling-groups --auto-scal
   die "cannot list the instances of Auto Scaling group '$OLD_ASG'"
 if [ "$INSTANCE_IDS" = "None" ]; then INSTANCE_IDS=''; fi
 
-# 2. The new managed node group: Ref / physical id is '<cluster>/<nodegroup>'.
-NODEGROUP_ID="$(physical_id "$NEW_NODEGROUP_LOGICAL_ID" "deploy phase 1 first")"
-NODEGROUP_NAME="${NODEGROUP_ID##*/}"
-if [ -z "$CLUSTER_NAME" ] && [ "$NODEGROUP_ID" != "$NODEGROUP_NAME" ]; then CLUSTER_NAME="${NODEGROUP_ID%/*}"; fi
-log "new managed node group: $NODEGROUP_NAME (cluster ${CLUSTER_NAME:-unknown})"
+# 2. The new managed node group (not needed to undo): Ref / physical id is '<cluster>/<nodegroup>'.
+if [ "$UNDO" != 1 ]; then
+  NODEGROUP_ID="$(physical_id "$NEW_NODEGROUP_LOGICAL_ID" "deploy phase 1 first")"
+  NODEGROUP_NAME="${NODEGROUP_ID##*/}"
+  if [ -z "$CLUSTER_NAME" ] && [ "$NODEGROUP_ID" != "$NODEGROUP_NAME" ]; then CLUSTER_NAME="${NODEGROUP_ID%/*}"; fi
+  log "new managed node group: $NODEGROUP_NAME (cluster ${CLUSTER_NAME:-unknown})"
 
-NEW_NODES="$(kubectl get nodes -l "eks.amazonaws.com/nodegroup=$NODEGROUP_NAME" \
-  -o jsonpath='{range .items[*]}{.metadata.name}{" "}{.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}')" ||
-  die "kubectl cannot list the nodes; point it at the cluster (aws eks update-kubeconfig --name CLUSTER)"
-READY_NEW=0
-NOT_READY_NEW=0
-while read -r name status; do
-  [ -n "$name" ] || continue
-  if [ "$status" = "True" ]; then READY_NEW=$((READY_NEW + 1)); else NOT_READY_NEW=$((NOT_READY_NEW + 1)); fi
-done <<<"$NEW_NODES"
-[ "$READY_NEW" -gt 0 ] ||
-  die "no node of managed node group '$NODEGROUP_NAME' is Ready; wait for phase 1's nodes before draining"
-if [ "$NOT_READY_NEW" -gt 0 ]; then warn "$NOT_READY_NEW node(s) of '$NODEGROUP_NAME' are not Ready yet"; fi
-log "$READY_NEW Ready node(s) in '$NODEGROUP_NAME'"
+  NEW_NODES="$(kubectl get nodes -l "eks.amazonaws.com/nodegroup=$NODEGROUP_NAME" \
+    -o jsonpath='{range .items[*]}{.metadata.name}{" "}{.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}')" ||
+    die "kubectl cannot list the nodes; point it at the cluster (aws eks update-kubeconfig --name CLUSTER)"
+  READY_NEW=0
+  NOT_READY_NEW=0
+  while read -r name status; do
+    [ -n "$name" ] || continue
+    if [ "$status" = "True" ]; then READY_NEW=$((READY_NEW + 1)); else NOT_READY_NEW=$((NOT_READY_NEW + 1)); fi
+  done <<<"$NEW_NODES"
+  [ "$READY_NEW" -gt 0 ] ||
+    die "no node of managed node group '$NODEGROUP_NAME' is Ready; wait for phase 1's nodes before draining"
+  if [ "$NOT_READY_NEW" -gt 0 ]; then warn "$NOT_READY_NEW node(s) of '$NODEGROUP_NAME' are not Ready yet"; fi
+  log "$READY_NEW Ready node(s) in '$NODEGROUP_NAME'"
+fi
 
 # 3. The old nodes: spec.providerID (aws:///zone/i-...) holds the instance id.
 ALL_NODES="$(kubectl get nodes -o jsonpath='{range .items[*]}{.metadata.name}{" "}{.spec.providerID}{"\n"}{end}')" ||
@@ -141,6 +149,28 @@ while read -r name provider; do
     if [[ "$provider" == */"$id" ]]; then OLD_NODES+=("$name"); fi
   done
 done <<<"$ALL_NODES"
+
+if [ "$UNDO" = 1 ]; then
+  for node in "${OLD_NODES[@]}"; do
+    change kubectl taint nodes "$node" "$TAINT_KEY-" || warn "node '$node' had no '$TAINT_KEY' taint"
+    change kubectl uncordon "$node" || die "cannot uncordon node '$node'"
+  done
+  log "undone: ${#OLD_NODES[@]} old node(s) schedulable again"
+  exit 0
+fi
+
+# A running cluster-autoscaler may scale the old group back up or remove nodes mid-drain.
+DEPLOYMENTS="$(kubectl get deployments --all-namespaces -o jsonpath='{range .items[*]}{.metadata.namespace}{"/"}{.metadata.name}{" "}{.spec.replicas}{"\n"}{end}')" ||
+  die "kubectl cannot list the deployments"
+while read -r deployment replicas; do
+  case "$deployment" in
+    */*cluster-autoscaler*)
+      if [ "${replicas:-0}" != 0 ]; then
+        warn "'$deployment' runs; it may scale '$OLD_ASG' back up during the drain; consider" \
+          "'kubectl -n ${deployment%%/*} scale deployment ${deployment#*/} --replicas=0' until phase 2 is done"
+      fi ;;
+  esac
+done <<<"$DEPLOYMENTS"
 
 if [ "${#OLD_NODES[@]}" -eq 0 ]; then
   log "no node of '$OLD_ASG' is in the cluster; nothing to drain"
