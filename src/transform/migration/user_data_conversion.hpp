@@ -15,7 +15,9 @@ struct BootstrapCall {
   std::string cluster;             // first positional argument, quotes removed, `${X}` kept
   std::string kubelet_extra_args;  // value of --kubelet-extra-args, one level of quotes removed
   std::vector<std::string> other_flags;  // every other argument, verbatim, in order
-  std::size_t begin = 0, end = 0;  // byte range of the call in the script (end: past its last line break)
+  /// Byte range of the call in the script: the whole logical line holding it (continuation
+  /// lines included; `end` is past its last line break), also when other commands share it.
+  std::size_t begin = 0, end = 0;
 };
 
 /// The first `/etc/eks/bootstrap.sh` call in a shell script (continuation lines joined), or none.
@@ -25,7 +27,9 @@ struct ConvertedUserData {
   std::string mime;                      // MIME multipart/mixed text; empty when nothing remains
   std::vector<std::string> notes;        // one sentence per thing removed or kept, for the plan
   std::optional<std::string> refusal;    // set when the user data cannot be converted (reason)
-  std::optional<BootstrapCall> bootstrap;  // the call that was found (removed or kept)
+  /// The first bootstrap call found (removed or kept); for MIME input its byte range is
+  /// relative to the shell part's content.
+  std::optional<BootstrapCall> bootstrap;
 };
 
 /// The MIME boundary of the generated user data (the EKS docs' example shape).
