@@ -50,7 +50,11 @@ void fill_standard_commands(MigrationPlan& plan);
 std::string phase_changeset_name(int number);
 
 std::string render_plan_markdown(const MigrationPlan& plan);
-/// Stable field names (snake_case); see the implementation's field list.
+/// Stable field names: {format_version: 1, input_file, old_group, new_nodegroup, cluster,
+/// parameters[], capabilities[], drain_script, warnings[], notes[], phases: [{number, title,
+/// template_file, template_bytes, summary, runs_drain_script, checks_before[],
+/// changeset_preview: {markdown, json (the preview embedded as JSON; null when absent or not
+/// JSON, the text then under json_text)}, commands[], checks_after[], rollback[]}]}.
 std::string render_plan_json(const MigrationPlan& plan);
 
 }  // namespace cfn_eks
