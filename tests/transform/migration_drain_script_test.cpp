@@ -39,7 +39,7 @@ echo "aws $*" >> "$CALLS"
 case "$*" in
   *"--logical-resource-id OldNodes "*) echo old-asg ;;
   *"--logical-resource-id NewNodes "*) echo "${FAKE_NG_ID:-my-cluster/ng-new}" ;;
-  *describe-auto-scaling-groups*) printf 'i-old1\ti-old2\n' ;;
+  *describe-auto-scaling-groups*) printf '%s\n' "${FAKE_IDS-i-old1 i-old2}" ;;
   *) echo "unexpected aws call" >&2; exit 9 ;;
 esac
 )";
@@ -234,6 +234,20 @@ BOOST_AUTO_TEST_CASE(warns_about_a_running_cluster_autoscaler) {
   BOOST_TEST(r.code == 0, r.err);
   BOOST_TEST(contains(r.err, "'kube-system/cluster-autoscaler' runs"));
   BOOST_TEST(contains(r.err, "kubectl -n kube-system scale deployment cluster-autoscaler --replicas=0"));
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_old_group_has_nothing_to_drain) {
+  if (!have("bash")) return;
+  Sandbox box;
+  for (const std::string ids : {"FAKE_IDS=", "FAKE_IDS=None"}) {
+    const Run r = box.run("--stack s", ids);
+    BOOST_TEST(r.code == 0, r.err);
+    BOOST_TEST(contains(r.err, "no node of 'old-asg' is in the cluster; nothing to drain"));
+    BOOST_TEST(!contains(r.calls, "kubectl taint"));
+    BOOST_TEST(!contains(r.calls, "kubectl drain"));
+    BOOST_TEST(contains(r.calls, "kubectl get pods --all-namespaces -o wide"));
+  }
+  BOOST_TEST(box.run("--stack s --undo", "FAKE_IDS=").code == 0);
 }
 
 BOOST_AUTO_TEST_CASE(nodegroup_id_without_cluster_prefix) {

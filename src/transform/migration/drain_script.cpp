@@ -151,7 +151,7 @@ while read -r name provider; do
 done <<<"$ALL_NODES"
 
 if [ "$UNDO" = 1 ]; then
-  for node in "${OLD_NODES[@]}"; do
+  for node in ${OLD_NODES[@]+"${OLD_NODES[@]}"}; do  # bash 3.2 (macOS): empty arrays and set -u
     change kubectl taint nodes "$node" "$TAINT_KEY-" || warn "node '$node' had no '$TAINT_KEY' taint"
     change kubectl uncordon "$node" || die "cannot uncordon node '$node'"
   done
@@ -221,7 +221,7 @@ fi
 
 # 7. Verify: nothing but DaemonSet (and static) pods left on the old nodes.
 LEFT=''
-for node in "${OLD_NODES[@]}"; do
+for node in ${OLD_NODES[@]+"${OLD_NODES[@]}"}; do
   PODS="$(kubectl get pods --all-namespaces --field-selector "spec.nodeName=$node" \
     -o jsonpath='{range .items[*]}{.metadata.namespace}{"/"}{.metadata.name}{" "}{.metadata.ownerReferences[0].kind}{"\n"}{end}')" ||
     die "kubectl cannot list the pods of node '$node'"
