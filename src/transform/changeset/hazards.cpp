@@ -84,7 +84,9 @@ bool belongs_to(const Resource& nodegroup, const Resource& cluster) {
 std::string desired_size_text(const Resource& nodegroup) {
   const Node* scaling = nodegroup.property("ScalingConfig");
   const Node* desired = scaling && scaling->is_mapping() ? scaling->get("DesiredSize") : nullptr;
-  if (desired && desired->is_scalar()) return "all " + compact(desired) + " nodes (ScalingConfig.DesiredSize)";
+  if (desired && desired->is_scalar() && canonical(desired) != "\"0\"") {
+    return "all " + compact(desired) + " nodes (ScalingConfig.DesiredSize)";
+  }
   return "all its nodes";
 }
 
@@ -322,7 +324,8 @@ void version_hazards(HazardSink& sink, const ChangeSet& changeset, const Templat
       const Resource* old_nodegroup = before.resource(nodegroup->name);
       if (old_nodegroup == nullptr || old_nodegroup->type != nodegroup->type) continue;  // new groups start at the cluster's
       const ResourceChange* change = changeset.resource(nodegroup->name);
-      if (change && touches(*change, "Version")) continue;
+      // A group that moves too, or is replaced (created anew after the cluster), does not lag.
+      if (change && (touches(*change, "Version") || change->replacement == Replacement::Always)) continue;
       const auto at = deployed_version(new_resolver, nodegroup->property("Version"));
       const std::string stays = at ? "stays at " + at->to_string() : "keeps the version it runs (Version is not set, so CloudFormation does not upgrade it)";
       sink.add(Severity::Warning, "nodegroup-lags-cluster", nodegroup->name,

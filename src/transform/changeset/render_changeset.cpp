@@ -14,6 +14,16 @@ namespace cfn_eks {
 
 namespace {
 
+// "Always", "Conditional", "Never": the words of the CloudFormation console and the JSON.
+std::string_view replacement_word(Replacement r) {
+  switch (r) {
+    case Replacement::Always: return "Always";
+    case Replacement::Conditional: return "Conditional";
+    case Replacement::Never: return "Never";
+  }
+  return "Never";
+}
+
 struct Summary {
   std::size_t add = 0, remove = 0, modify = 0, replace = 0, errors = 0, warnings = 0, infos = 0;
 };
@@ -45,7 +55,7 @@ std::string replacement_cell(const ResourceChange& r) {
   if (!r.renamed_from.empty()) return "Always (rename)";
   if (!r.renamed_to.empty()) return "(renamed)";
   if (r.action != ChangeAction::Modify) return "-";
-  return std::string(replacement_name(r.replacement));
+  return std::string(replacement_word(r.replacement));
 }
 
 std::string hazard_location(const ChangeSet& cs, const Hazard& h) {
@@ -86,15 +96,18 @@ void table(std::ostringstream& out, const std::vector<std::vector<std::string>>&
     for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
   }
   for (const auto& row : rows) {
-    out << indent;
+    std::ostringstream line;
+    line << indent;
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i + 1 == row.size()) {
-        out << row[i];
+        line << row[i];
       } else {
-        pad(out, row[i], widths[i] + 2);
+        pad(line, row[i], widths[i] + 2);
       }
     }
-    out << "\n";
+    std::string text = line.str();
+    while (!text.empty() && text.back() == ' ') text.pop_back();  // an empty last cell
+    out << text << "\n";
   }
 }
 
@@ -123,7 +136,7 @@ std::string render_text(const ChangeSet& cs) {
       for (const PropertyChange& c : r.changes) {
         std::string path = c.path;
         if (c.scope == ChangeScope::Attribute) path += " (attribute)";
-        change_rows.push_back({path, change_value(c), std::string(replacement_name(c.replacement))});
+        change_rows.push_back({path, change_value(c), std::string(replacement_word(c.replacement))});
       }
       table(out, change_rows, "  ");
       // Reasons apart from the table: they are long.
@@ -223,7 +236,7 @@ std::string render_markdown(const ChangeSet& cs) {
           header = true;
         }
         out << "| " << code(r.logical_id) << " | " << code(c.path) << " | " << code(c.before_value) << " | "
-            << code(c.after_value) << " | " << replacement_name(c.replacement) << " | " << cell(c.reason) << " |\n";
+            << code(c.after_value) << " | " << replacement_word(c.replacement) << " | " << cell(c.reason) << " |\n";
       }
     }
     if (header) out << "\n</details>\n";
@@ -326,7 +339,7 @@ std::string render_json(const ChangeSet& cs) {
     field(w, "action", change_action_name(r.action));
     field(w, "type", r.type);
     optional_field(w, "beforeType", r.before_type);
-    field(w, "replacement", replacement_name(r.replacement));
+    field(w, "replacement", replacement_word(r.replacement));
     optional_field(w, "reason", r.replacement_reason);
     optional_field(w, "renamedFrom", r.renamed_from);
     optional_field(w, "renamedTo", r.renamed_to);
@@ -338,7 +351,7 @@ std::string render_json(const ChangeSet& cs) {
       field(w, "scope", change_scope_name(c.scope));
       field(w, "path", c.path);
       field(w, "action", change_action_name(c.action));
-      field(w, "replacement", replacement_name(c.replacement));
+      field(w, "replacement", replacement_word(c.replacement));
       optional_field(w, "reason", c.reason);
       optional_field(w, "before", c.before_value);
       optional_field(w, "after", c.after_value);
