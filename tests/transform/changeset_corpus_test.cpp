@@ -112,5 +112,37 @@ BOOST_AUTO_TEST_CASE(successive_official_nodegroup_templates) {
   }
 }
 
+// Checked by hand against `diff`: between these two versions the node launch template gains
+// IMDS options and its AMI parameter's default moves from 1.14 to 1.22; the rest of the diff is
+// `Ref:` rewritten as `!Ref`, a quoted key unquoted and a parameter's AllowedValues dropped.
+BOOST_AUTO_TEST_CASE(official_nodegroup_2020_to_2022_answers) {
+  const auto shared = testing::shared_dir();
+  const fs::path dir = shared ? *shared / "corpus" / "real" / "amazon-eks-ami" : fs::path();
+  const fs::path old_path = dir / "amazon-eks-nodegroup.2020-06-11.yaml";
+  const fs::path new_path = dir / "amazon-eks-nodegroup.2022-05-09.yaml";
+  if (!shared || !fs::exists(old_path) || !fs::exists(new_path)) {
+    BOOST_TEST_MESSAGE("official node group templates not present; skipped");
+    return;
+  }
+  const Document before = load(old_path);
+  const Document after = load(new_path);
+  const ChangeSet cs = compute_changeset(before, after, {});
+  BOOST_REQUIRE(cs.resources.size() == 1u);
+  const ResourceChange& lt = cs.resources[0];
+  BOOST_TEST(lt.logical_id == "NodeLaunchTemplate");
+  BOOST_CHECK(lt.action == ChangeAction::Modify);
+  BOOST_CHECK(lt.replacement == Replacement::Never);
+  std::vector<std::string> paths;
+  for (const PropertyChange& c : lt.changes) paths.push_back(c.path);
+  BOOST_TEST((paths == std::vector<std::string>{"LaunchTemplateData.ImageId", "LaunchTemplateData.MetadataOptions.HttpEndpoint",
+                                                "LaunchTemplateData.MetadataOptions.HttpTokens"}));
+  BOOST_TEST(lt.changes[0].via_parameter == "NodeImageIdSSMParam");
+  BOOST_CHECK(lt.changes[1].action == ChangeAction::Add);
+  std::vector<std::string> parameters;
+  for (const ParameterChange& p : cs.parameters) parameters.push_back(p.name + ":" + std::string(change_action_name(p.action)));
+  BOOST_TEST((parameters == std::vector<std::string>{"DisableIMDSv1:Add", "NodeImageIdSSMParam:Modify", "NodeInstanceType:Modify"}));
+  BOOST_TEST(cs.error_count() == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
