@@ -56,6 +56,10 @@ struct PropertyChange {
   /// Set when the text is the same in both templates (`!Ref P`) and the value changed through
   /// parameter P's Default: the parameter's name.
   std::string via_parameter;
+  /// Set when the text is the same in both templates and the value changed through an
+  /// Fn::FindInMap whose mapping changed (values compared as the resolver reads them): the
+  /// mapping's name.
+  std::string via_mapping;
 };
 
 /// One resource's change.
@@ -109,7 +113,8 @@ struct Hazard {
   /// "parameter-changed", "output-removed", "output-changed", "export-changed",
   /// "export-removed", "output-added", "output-removed", "rename", "replace-deletes-data",
   /// "removal-deletes-data", "version-upgrade-step", "nodegroup-version-combined",
-  /// "nodegroup-lags-cluster", "nodegroup-replacement", "type-changed".
+  /// "nodegroup-lags-cluster", "nodegroup-replacement", "type-changed", "condition-changed",
+  /// "transform".
   std::string kind;
   std::string logical_id;           ///< The resource, parameter or output concerned.
   std::string message;              ///< Style-conformant: problem first, remedy after "; ".
@@ -156,7 +161,7 @@ std::optional<ChangeSetFormat> parse_changeset_format(std::string_view name);
 /// "replace": N, "errors": N, "warnings": N, "infos": N}, "resources": [{"logicalId", "action", "type",
 /// "beforeType"?, "replacement": "Always|Conditional|Never", "reason"?, "renamedFrom"?,
 /// "renamedTo"?, "line"?, "column"?, "changes": [{"scope", "path", "action", "replacement",
-/// "reason"?, "before"?, "after"?, "viaParameter"?, "line"?, "column"?}]}], "parameters": [{"name",
+/// "reason"?, "before"?, "after"?, "viaParameter"?, "viaMapping"?, "line"?, "column"?}]}], "parameters": [{"name",
 /// "action", "fields", "beforeDefault"?, "afterDefault"?}], "outputs": [{"name", "action", "fields",
 /// "beforeExport"?, "afterExport"?}], "hazards": [{"severity", "kind", "logicalId", "message",
 /// "file", "line"?, "column"?}]}. Positions are in AFTER, or in BEFORE for removed things.

@@ -519,6 +519,49 @@ BOOST_AUTO_TEST_CASE(stateful_replacement_without_snapshot_loses_data) {
   BOOST_TEST(hazards_of(snapshot, "replace-policy").size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_mapping_entry_changes_the_properties_that_read_it) {
+  const std::string before = R"(Mappings:
+  Sizes:
+    prod: {Instance: m5.large}
+    test: {Instance: t3.small}
+Parameters:
+  Env: {Type: String, Default: prod, AllowedValues: [prod, test]}
+Resources:
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        InstanceType: !FindInMap [Sizes, !Ref Env, Instance]
+)";
+  const ChangeSet cs = diff(before, replace_all(before, "m5.large", "m5.xlarge"));
+  const PropertyChange* c = find_change(cs, "Template", "LaunchTemplateData.InstanceType");
+  BOOST_REQUIRE(c != nullptr);
+  BOOST_TEST(c->via_mapping == "Sizes");
+  BOOST_TEST(contains(c->before_value, "m5.large"));
+  BOOST_TEST(contains(c->after_value, "m5.xlarge"));
+  // An entry no value can read is not a change of the property.
+  const std::string extra = replace_all(before, "    test: {Instance: t3.small}\n",
+                                        "    test: {Instance: t3.small}\n    unused: {Instance: x1.32xlarge}\n");
+  BOOST_TEST(diff(before, extra).resources.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_changed_condition_names_the_resources_it_decides) {
+  const std::string before = R"(Parameters:
+  Env: {Type: String, Default: prod}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Extra:
+    Type: AWS::EC2::SecurityGroup
+    Condition: IsProd
+    Properties: {GroupDescription: extra}
+)";
+  const ChangeSet cs = diff(before, replace_all(before, "!Equals [!Ref Env, prod]", "!Equals [!Ref Env, production]"));
+  const auto h = hazards_of(cs, "condition-changed");
+  BOOST_REQUIRE(h.size() == 1u);
+  BOOST_TEST(contains(h[0]->message, "'Extra'"));
+}
+
 BOOST_AUTO_TEST_CASE(broken_inputs_do_not_crash) {
   // Properties that are not a mapping, a null resource, a missing Resources section.
   const std::string odd = "Resources:\n  A:\n    Type: AWS::EC2::SecurityGroup\n    Properties: !If [C, {GroupDescription: x}, !Ref AWS::NoValue]\n  B:\n";

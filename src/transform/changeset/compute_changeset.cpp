@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cfn_eks/changeset.hpp"
+#include "cfn_eks/resolver.hpp"
 #include "transform/changeset/changeset_values.hpp"
 #include "transform/changeset/hazards.hpp"
 #include "transform/changeset/property_diff.hpp"
@@ -272,7 +273,7 @@ ChangeSet compute_changeset(const Document& before, const Document& after, const
   out.before_path = before.source ? before.source->path() : std::string();
   out.after_path = after.source ? after.source->path() : std::string();
 
-  changeset::DiffInputs in{old_template, new_template, *schemas, {}};
+  changeset::DiffInputs in{old_template, new_template, *schemas, {}, {}, nullptr, nullptr};
   for (const Parameter& p : new_template.parameters()) {
     const Parameter* old_p = old_template.parameter(p.name);
     if (old_p == nullptr || canonical(old_p->default_value) == canonical(p.default_value)) continue;
@@ -280,6 +281,14 @@ ChangeSet compute_changeset(const Document& before, const Document& after, const
                                 std::make_pair(old_p->default_value ? compact(old_p->default_value) : std::string("(no default)"),
                                                p.default_value ? compact(p.default_value) : std::string("(no default)")));
   }
+  for (const NamedNode& m : new_template.mappings()) {
+    const NamedNode* old_m = old_template.mapping(m.name);
+    if (old_m != nullptr && canonical(old_m->node) != canonical(m.node)) in.changed_mappings.emplace(m.name);
+  }
+  const Resolver old_resolver(old_template);
+  const Resolver new_resolver(new_template);
+  in.before_resolver = &old_resolver;
+  in.after_resolver = &new_resolver;
   diff_resources(out, in);
   diff_parameters(out, old_template, new_template);
   diff_outputs(out, old_template, new_template);

@@ -338,6 +338,38 @@ void version_hazards(HazardSink& sink, const ChangeSet& changeset, const Templat
   }
 }
 
+// A condition whose expression changes may create or delete what uses it.
+void condition_hazards(HazardSink& sink, const Template& before, const Template& after) {
+  for (const NamedNode& c : after.conditions()) {
+    const NamedNode* old_c = before.condition(c.name);
+    if (old_c == nullptr || canonical(old_c->node) == canonical(c.node)) continue;
+    std::string users;
+    std::size_t count = 0;
+    for (const Resource& r : after.resources()) {
+      if (r.condition == nullptr || !r.condition->is_string() || r.condition->text != c.name) continue;
+      if (count++ < 3) users += std::string(users.empty() ? "" : ", ") + quoted(r.name);
+    }
+    if (count > 3) users += " and " + std::to_string(count - 3) + " more";
+    sink.add(Severity::Info, "condition-changed", c.name,
+             "condition " + quoted(c.name) + " changes: " +
+                 (users.empty() ? std::string("values chosen with Fn::If on it may change")
+                                : "resources that use it (" + users + ") are created or deleted if its value flips"),
+             false, entry_position(after, c.entry));
+  }
+}
+
+// Macros rewrite the template before CloudFormation compares it.
+void transform_hazards(HazardSink& sink, const Template& before, const Template& after) {
+  const auto& names = after.transforms().empty() ? before.transforms() : after.transforms();
+  if (names.empty()) return;
+  std::string list;
+  for (std::string_view n : names) list += std::string(list.empty() ? "" : ", ") + std::string(n);
+  sink.add(Severity::Info, "transform", "Transform",
+           "the template uses Transform " + list +
+               ": this preview compares the templates before the transform expands them; resources it generates are not shown",
+           after.transforms().empty(), std::nullopt);
+}
+
 int severity_rank(Severity s) { return static_cast<int>(s); }
 
 }  // namespace
@@ -367,6 +399,8 @@ void add_hazards(ChangeSet& changeset, const Template& before, const Template& a
   parameter_hazards(sink, changeset, after);
   output_hazards(sink, changeset);
   version_hazards(sink, changeset, before, after, eks);
+  condition_hazards(sink, before, after);
+  if (!changeset.empty()) transform_hazards(sink, before, after);
   std::stable_sort(changeset.hazards.begin(), changeset.hazards.end(), [](const Hazard& a, const Hazard& b) {
     if (a.severity != b.severity) return severity_rank(a.severity) < severity_rank(b.severity);
     return a.logical_id < b.logical_id;

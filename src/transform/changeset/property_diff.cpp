@@ -88,6 +88,28 @@ void referenced_parameters(const Node* node, const Template& tmpl, std::set<std:
   for (const MapEntry& e : node->entries) referenced_parameters(e.value, tmpl, out, depth + 1);
 }
 
+// Mappings a subtree reads with Fn::FindInMap (literal mapping names).
+void referenced_mappings(const Node* node, std::set<std::string>& out, unsigned depth) {
+  if (node == nullptr || depth > kMaxDepth) return;
+  if (node->is_intrinsic("Fn::FindInMap") && node->argument && node->argument->is_sequence() &&
+      !node->argument->items.empty() && node->argument->items[0] && node->argument->items[0]->is_string()) {
+    out.insert(node->argument->items[0]->text);
+  }
+  if (node->argument) referenced_mappings(node->argument, out, depth + 1);
+  for (const Node* item : node->items) referenced_mappings(item, out, depth + 1);
+  for (const MapEntry& e : node->entries) referenced_mappings(e.value, out, depth + 1);
+}
+
+// The values a node resolves to, joined for display and comparison; empty when unknown.
+std::string resolved_text(const Resolver* resolver, const Node& node) {
+  if (resolver == nullptr) return {};
+  std::vector<std::string> values = resolver->strings(node);
+  std::string out;
+  for (std::size_t i = 0; i < values.size() && i < 4; ++i) out += (i ? " | " : "") + values[i];
+  if (values.size() > 4) out += " | ...";
+  return out;
+}
+
 class PropertyWalker {
  public:
   PropertyWalker(const DiffInputs& in, std::string_view type)
@@ -125,13 +147,29 @@ class PropertyWalker {
       return;
     }
     // Same text: a value read from a parameter still changes when the parameter's Default does.
-    if (in_.changed_defaults.empty() || b->is_scalar()) return;
+    if ((in_.changed_defaults.empty() && in_.changed_mappings.empty()) || b->is_scalar()) return;
     std::set<std::string> names;
-    referenced_parameters(b, in_.after, names, 0);
+    if (!in_.changed_defaults.empty()) referenced_parameters(b, in_.after, names, 0);
     for (const std::string& name : names) {
       auto it = in_.changed_defaults.find(name);
       if (it == in_.changed_defaults.end()) continue;
       record(ChangeAction::Modify, a, b, path, spath, name);
+      return;
+    }
+    // ... and a value read from a mapping when the entries it can read changed.
+    if (in_.changed_mappings.empty()) return;
+    std::set<std::string> mappings;
+    referenced_mappings(b, mappings, 0);
+    for (const std::string& name : mappings) {
+      if (!in_.changed_mappings.contains(name)) continue;
+      const std::string old_value = resolved_text(in_.before_resolver, *a);
+      const std::string new_value = resolved_text(in_.after_resolver, *b);
+      if (old_value == new_value) continue;
+      record(ChangeAction::Modify, a, b, path, spath, {});
+      out_.back().via_mapping = name;
+      out_.back().before_value = old_value;
+      out_.back().after_value = new_value;
+      out_.back().reason += " (the value comes from mapping '" + name + "', whose entries change)";
       return;
     }
   }

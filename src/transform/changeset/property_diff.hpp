@@ -2,12 +2,14 @@
 // The changed paths of one resource: Properties compared structurally, then its attributes.
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "cfn_eks/changeset.hpp"
+#include "cfn_eks/resolver.hpp"
 #include "cfn_eks/template.hpp"
 
 namespace cfn_eks::changeset {
@@ -19,6 +21,10 @@ struct DiffInputs {
   const ResourceSchemas& schemas;
   /// Parameters in both templates whose Default changed: name -> (before, after) renderings.
   std::map<std::string, std::pair<std::string, std::string>, std::less<>> changed_defaults;
+  /// Mappings in both templates whose content changed.
+  std::set<std::string, std::less<>> changed_mappings;
+  const Resolver* before_resolver = nullptr;
+  const Resolver* after_resolver = nullptr;
 };
 
 /// The 1-based position of a node's start in its document; nullopt for null.

@@ -141,7 +141,7 @@ std::string render_text(const ChangeSet& cs) {
       table(out, change_rows, "  ");
       // Reasons apart from the table: they are long.
       for (const PropertyChange& c : r.changes) {
-        if (c.replacement == Replacement::Never && c.via_parameter.empty()) continue;
+        if (c.replacement == Replacement::Never && c.via_parameter.empty() && c.via_mapping.empty()) continue;
         out << "    " << c.path << ": " << c.reason << "\n";
       }
     }
@@ -356,6 +356,7 @@ std::string render_json(const ChangeSet& cs) {
       optional_field(w, "before", c.before_value);
       optional_field(w, "after", c.after_value);
       optional_field(w, "viaParameter", c.via_parameter);
+      optional_field(w, "viaMapping", c.via_mapping);
       position_fields(w, c.after_at ? c.after_at : c.before_at);
       w.EndObject();
     }
