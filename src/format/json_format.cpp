@@ -1,39 +1,20 @@
 // The JSON format: one document with every finding, I/O error and a summary. Its fields are
 // documented in docs/output-formats.md and only ever grow; field order is fixed.
 
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/prettywriter.h>
-
 #include <ostream>
 
 #include "cfn_eks/format.hpp"
 #include "format/format_util.hpp"
+#include "format/json_writer.hpp"
 
 namespace cfn_eks {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+using format::write_key;
+using format::write_string;
+using Writer = format::JsonWriter;
 
-void write_string(Writer& writer, std::string_view text) {
-  // RapidJSON escapes quotes and control characters; it needs valid UTF-8 to do so.
-  const std::string valid = format::valid_utf8(text);
-  writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-}
-
-void write_key(Writer& writer, std::string_view key) {
-  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-}
-
-void write_range_fields(Writer& writer, Position start, Position end) {
-  write_key(writer, "line");
-  writer.Uint(start.line);
-  write_key(writer, "column");
-  writer.Uint(start.column);
-  write_key(writer, "end_line");
-  writer.Uint(end.line);
-  write_key(writer, "end_column");
-  writer.Uint(end.column);
-}
+constexpr format::RangeKeys kRangeKeys{"line", "column", "end_line", "end_column"};
 
 void write_position(Writer& writer, const SourcePtr& source, std::uint32_t offset) {
   if (!source) {
@@ -80,7 +61,7 @@ void write_diagnostic(Writer& writer, const FileReport& report, const Diagnostic
   writer.StartObject();
   write_key(writer, "file");
   write_string(writer, format::diagnostic_path(report, diagnostic));
-  write_range_fields(writer, diagnostic.start, diagnostic.end);
+  format::write_range_fields(writer, kRangeKeys, diagnostic.start, diagnostic.end);
   write_key(writer, "rule");
   write_string(writer, diagnostic.rule_id);
   write_key(writer, "name");
@@ -98,7 +79,7 @@ void write_diagnostic(Writer& writer, const FileReport& report, const Diagnostic
   writer.StartArray();
   for (const RelatedLocation& related : diagnostic.related) {
     writer.StartObject();
-    write_range_fields(writer, related.start, related.end);
+    format::write_range_fields(writer, kRangeKeys, related.start, related.end);
     write_key(writer, "message");
     write_string(writer, related.message);
     writer.EndObject();
@@ -113,10 +94,7 @@ void write_diagnostic(Writer& writer, const FileReport& report, const Diagnostic
   writer.EndObject();
 }
 
-void write_document(const std::vector<FileReport>& reports, const Registry* registry, std::ostream& out) {
-  rapidjson::OStreamWrapper stream(out);
-  Writer writer(stream);
-  writer.SetIndent(' ', 2);
+void write_report(Writer& writer, const std::vector<FileReport>& reports, const Registry* registry) {
   writer.StartObject();
   write_key(writer, "version");
   write_string(writer, tool_version());
@@ -155,7 +133,10 @@ void write_document(const std::vector<FileReport>& reports, const Registry* regi
   writer.Uint64(counts.infos);
   writer.EndObject();
   writer.EndObject();
-  out << '\n';
+}
+
+void write_document(const std::vector<FileReport>& reports, const Registry* registry, std::ostream& out) {
+  format::write_json_document(out, [&](Writer& writer) { write_report(writer, reports, registry); });
 }
 
 }  // namespace

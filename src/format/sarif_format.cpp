@@ -2,9 +2,6 @@
 // listed under tool.driver.rules so viewers can show help for any result; I/O errors become
 // tool execution notifications, since they are not findings about a template.
 
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/prettywriter.h>
-
 #include <cstdio>
 #include <map>
 #include <ostream>
@@ -12,24 +9,18 @@
 
 #include "cfn_eks/format.hpp"
 #include "format/format_util.hpp"
+#include "format/json_writer.hpp"
 
 namespace cfn_eks {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+using format::write_key;
+using format::write_string;
+using Writer = format::JsonWriter;
 
 constexpr std::string_view kSchemaUri =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 constexpr std::string_view kInformationUri = "https://github.com/cfn-eks/cfn-eks";
-
-void write_string(Writer& writer, std::string_view text) {
-  const std::string valid = format::valid_utf8(text);
-  writer.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-}
-
-void write_key(Writer& writer, std::string_view key) {
-  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-}
 
 /// {"text": ...}: SARIF's message and multiformatMessageString objects.
 void write_text_object(Writer& writer, std::string_view key, std::string_view text) {
@@ -139,14 +130,7 @@ void write_physical_location(Writer& writer, std::string_view uri, Position star
   write_artifact_location(writer, uri);
   write_key(writer, "region");
   writer.StartObject();
-  write_key(writer, "startLine");
-  writer.Uint(start.line);
-  write_key(writer, "startColumn");
-  writer.Uint(start.column);
-  write_key(writer, "endLine");
-  writer.Uint(end.line);
-  write_key(writer, "endColumn");
-  writer.Uint(end.column);
+  format::write_range_fields(writer, {"startLine", "startColumn", "endLine", "endColumn"}, start, end);
   writer.EndObject();
   writer.EndObject();
 }
@@ -281,12 +265,7 @@ void write_invocation(Writer& writer, const std::vector<FileReport>& reports) {
   writer.EndObject();
 }
 
-}  // namespace
-
-void write_sarif(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out) {
-  rapidjson::OStreamWrapper stream(out);
-  Writer writer(stream);
-  writer.SetIndent(' ', 2);
+void write_log(Writer& writer, const std::vector<FileReport>& reports, const Registry& registry) {
   writer.StartObject();
   write_key(writer, "$schema");
   write_string(writer, kSchemaUri);
@@ -342,7 +321,12 @@ void write_sarif(const std::vector<FileReport>& reports, const Registry& registr
   writer.EndObject();
   writer.EndArray();
   writer.EndObject();
-  out << '\n';
+}
+
+}  // namespace
+
+void write_sarif(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out) {
+  format::write_json_document(out, [&](Writer& writer) { write_log(writer, reports, registry); });
 }
 
 }  // namespace cfn_eks

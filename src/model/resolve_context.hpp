@@ -2,6 +2,7 @@
 /// The working state of one resolver query: limits, memoised conditions, the scenario being
 /// checked. Lives only for one call, so Resolver itself stays const and shareable.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,6 +63,16 @@ class ResolveContext {
   Resolution resolve_split(const Node& node, unsigned depth);
   Resolution resolve_length(const Node& node, unsigned depth);
   Resolution resolve_to_json_string(const Node& node);
+  /// A `[a, b]` argument with both items resolved.
+  struct TwoItems {
+    const Node* arg = nullptr;
+    Resolution first;
+    Resolution second;
+  };
+  /// Resolves both items of a two-item argument ([delimiter, list], [delimiter, string]) and adds
+  /// their unknowns to `out`; nullopt, with `shape` as an unknown, when it is not two items.
+  std::optional<TwoItems> resolve_two_items(const Node& node, unsigned depth, std::string_view shape,
+                                            Resolution& out);
   /// Combines resolved parts into lists, one element per part (cartesian product, bounded,
   /// contradictory combinations dropped).
   Resolution combine(const std::vector<Resolution>& parts);

@@ -650,17 +650,28 @@ Resolution ResolveContext::resolve_sub(const Node& node, unsigned depth) {
   return out;
 }
 
+std::optional<ResolveContext::TwoItems> ResolveContext::resolve_two_items(const Node& node, unsigned depth,
+                                                                          std::string_view shape, Resolution& out) {
+  TwoItems items;
+  items.arg = pair_argument(node, 2);
+  if (!items.arg) {
+    add_unknown(out, &node, std::string(shape));
+    return std::nullopt;
+  }
+  items.first = resolve(*items.arg->items[0], depth + 1);
+  items.second = resolve(*items.arg->items[1], depth + 1);
+  add_unknowns(out, items.first);
+  add_unknowns(out, items.second);
+  return items;
+}
+
 Resolution ResolveContext::resolve_join(const Node& node, unsigned depth) {
   Resolution out;
-  const Node* arg = pair_argument(node, 2);
-  if (!arg) {
-    add_unknown(out, &node, "Fn::Join needs [delimiter, list]");
-    return out;
-  }
-  Resolution delimiters = resolve(*arg->items[0], depth + 1);
-  Resolution lists = resolve(*arg->items[1], depth + 1);
-  add_unknowns(out, delimiters);
-  add_unknowns(out, lists);
+  std::optional<TwoItems> items = resolve_two_items(node, depth, "Fn::Join needs [delimiter, list]", out);
+  if (!items) return out;
+  const Node* arg = items->arg;
+  const Resolution& delimiters = items->first;
+  const Resolution& lists = items->second;
   for (const PossibleValue& delimiter : delimiters.values) {
     if (!is_text_value(delimiter)) continue;
     for (const PossibleValue& list : lists.values) {
@@ -757,15 +768,11 @@ Resolution ResolveContext::resolve_select(const Node& node, unsigned depth) {
 
 Resolution ResolveContext::resolve_split(const Node& node, unsigned depth) {
   Resolution out;
-  const Node* arg = pair_argument(node, 2);
-  if (!arg) {
-    add_unknown(out, &node, "Fn::Split needs [delimiter, string]");
-    return out;
-  }
-  Resolution delimiters = resolve(*arg->items[0], depth + 1);
-  Resolution sources = resolve(*arg->items[1], depth + 1);
-  add_unknowns(out, delimiters);
-  add_unknowns(out, sources);
+  std::optional<TwoItems> items = resolve_two_items(node, depth, "Fn::Split needs [delimiter, string]", out);
+  if (!items) return out;
+  const Node* arg = items->arg;
+  const Resolution& delimiters = items->first;
+  const Resolution& sources = items->second;
   for (const PossibleValue& delimiter : delimiters.values) {
     if (!is_text_value(delimiter) || delimiter.text.empty()) {
       add_unknown(out, arg->items[0], "Fn::Split needs a non-empty delimiter");

@@ -5,15 +5,16 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <ostream>
 #include <set>
 
 #include "cfn_eks/eks_knowledge.hpp"
 #include "support/paths.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace cfn_eks;
+using cfn_eks::testing::TempDir;
 
 // Printers for checked values (internal linkage; found by argument-dependent lookup).
 namespace cfn_eks {
@@ -50,24 +51,6 @@ Date date(const char* text) { return *parse_date(text); }
 KubeVersion v(const char* text) { return *parse_kube_version(text); }
 
 const EksKnowledge& eks() { return *embedded_eks_knowledge(); }
-
-// A fresh directory under the system temp dir, removed at the end of the test.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    path = std::filesystem::temp_directory_path() /
-           ("cfn-eks-knowledge-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + "-" +
-            std::to_string(std::rand()));
-    std::filesystem::create_directories(path / "eks");
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  void write(const std::string& relative, const std::string& text) const {
-    std::ofstream(path / relative, std::ios::binary) << text;
-  }
-};
 
 std::string embedded_text(const std::string& relative) {
   return testing::read_text(testing::source_dir() / "schemas" / relative);
@@ -477,7 +460,7 @@ BOOST_AUTO_TEST_CASE(data_dir_replaces_files_of_the_same_path) {
   dir.write("eks/versions.json", text);
   dir.write("unrelated.txt", "ignored");
 
-  auto loaded = load_eks_knowledge(dir.path.string());
+  auto loaded = load_eks_knowledge(dir.path().string());
   BOOST_REQUIRE_MESSAGE(loaded.ok(), (loaded.ok() ? "" : loaded.error().to_string()));
   const EksKnowledge& k = *loaded.value();
   BOOST_TEST(k.support_status(v("1.37"), date("2027-01-01")) == SupportStatus::Standard);
@@ -495,9 +478,9 @@ BOOST_AUTO_TEST_CASE(broken_override_reports_file_and_position) {
   {
     TempDir dir;
     dir.write("eks/skew.json", "{\n  \"as_of\": \"2026-11-27\",\n  \"sources\": [\"https://x\"\n");
-    auto loaded = load_eks_knowledge(dir.path.string());
+    auto loaded = load_eks_knowledge(dir.path().string());
     BOOST_REQUIRE(!loaded.ok());
-    BOOST_TEST(loaded.error().file == (dir.path / "eks" / "skew.json").string());
+    BOOST_TEST(loaded.error().file == (dir.path() / "eks" / "skew.json").string());
     BOOST_TEST(loaded.error().position.has_value());
     BOOST_TEST(loaded.error().to_string().find("skew.json:") != std::string::npos);
   }
@@ -511,7 +494,7 @@ BOOST_AUTO_TEST_CASE(broken_override_reports_file_and_position) {
     text.replace(at, good.size(), "\"eks_release\": \"2024-09-31\"");
     dir.write("eks/versions.json", text);
     const auto line = static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n') + 1);
-    auto loaded = load_eks_knowledge(dir.path.string());
+    auto loaded = load_eks_knowledge(dir.path().string());
     BOOST_REQUIRE(!loaded.ok());
     BOOST_REQUIRE(loaded.error().position.has_value());
     BOOST_TEST(loaded.error().position->line == line);
@@ -520,15 +503,15 @@ BOOST_AUTO_TEST_CASE(broken_override_reports_file_and_position) {
   {
     TempDir dir;
     dir.write("eks/version.json", "{}");
-    auto loaded = load_eks_knowledge(dir.path.string());
+    auto loaded = load_eks_knowledge(dir.path().string());
     BOOST_REQUIRE(!loaded.ok());
     BOOST_TEST(loaded.error().message.find("not a known EKS data file") != std::string::npos);
   }
   {
     TempDir dir;
-    std::filesystem::remove(dir.path / "eks");
+    // No eks/ subdirectory: the files are one level too high.
     dir.write("versions.json", embedded_text("eks/versions.json"));
-    auto loaded = load_eks_knowledge(dir.path.string());
+    auto loaded = load_eks_knowledge(dir.path().string());
     BOOST_REQUIRE(!loaded.ok());
     BOOST_TEST(loaded.error().message.find("subdirectory") != std::string::npos);
   }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "support/document_checks.hpp"
+
 using cfn_eks::Diagnostic;
 using cfn_eks::Document;
 using cfn_eks::IntrinsicForm;
@@ -18,12 +20,10 @@ using cfn_eks::NodeKind;
 using cfn_eks::Position;
 using cfn_eks::ScalarStyle;
 using cfn_eks::Severity;
-
-// Enums compared in checks have no operator<<.
-BOOST_TEST_DONT_PRINT_LOG_VALUE(cfn_eks::NodeKind)
-BOOST_TEST_DONT_PRINT_LOG_VALUE(cfn_eks::ScalarStyle)
-BOOST_TEST_DONT_PRINT_LOG_VALUE(cfn_eks::IntrinsicForm)
-BOOST_TEST_DONT_PRINT_LOG_VALUE(cfn_eks::Severity)
+using cfn_eks::testing::only;
+using cfn_eks::testing::slice;
+using cfn_eks::testing::value;
+using cfn_eks::testing::with_rule;
 
 namespace {
 
@@ -31,40 +31,7 @@ Document load(std::string text, const cfn_eks::LoadLimits& limits = {}) {
   return cfn_eks::load_yaml(std::make_shared<cfn_eks::SourceFile>("t.yaml", std::move(text)), limits);
 }
 
-std::vector<const Diagnostic*> with_rule(const Document& doc, std::string_view rule) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : doc.diagnostics) {
-    if (d.rule_id == rule) out.push_back(&d);
-  }
-  return out;
-}
-
-/// The one diagnostic of `rule`; fails the test when there is not exactly one.
-const Diagnostic& only(const Document& doc, std::string_view rule) {
-  const auto found = with_rule(doc, rule);
-  BOOST_TEST_REQUIRE(found.size() == 1u, "expected one " << rule << ", got " << found.size());
-  return *found.front();
-}
-
-const Node& value(const Node* mapping, std::string_view key) {
-  BOOST_TEST_REQUIRE(mapping != nullptr);
-  const Node* v = mapping->get(key);
-  BOOST_TEST_REQUIRE(v != nullptr, "no key '" << key << "'");
-  return *v;
-}
-
-std::string slice(const Document& doc, cfn_eks::ByteRange range) {
-  return doc.source->text().substr(range.begin, range.end - range.begin);
-}
-
 }  // namespace
-
-#define CHECK_POSITION(actual, line_, column_)   \
-  do {                                           \
-    const Position got_ = (actual);              \
-    BOOST_TEST(got_.line == (line_));            \
-    BOOST_TEST(got_.column == (column_));        \
-  } while (false)
 
 BOOST_AUTO_TEST_SUITE(model)
 BOOST_AUTO_TEST_SUITE(yaml_loader)
