@@ -2,6 +2,7 @@
 /// Linting: load, resolve, run rules, apply suppressions — for a source, a file or many paths.
 
 #include <filesystem>
+#include <istream>
 #include <map>
 #include <optional>
 #include <set>
@@ -68,7 +69,15 @@ std::vector<FileReport> lint_paths(const std::vector<std::string>& paths, const 
 /// Expands the given paths into template files, sorted; missing paths are kept as given.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
 
-/// Reads a file whole; an error message when it cannot.
+/// The most one input may hold (a file, a FIFO, a device, stdin). A bigger one is refused
+/// rather than read into memory (CloudFormation's own limit is 1 MB; see T008).
+inline constexpr std::size_t kMaxInputBytes = std::size_t{64} << 20;
+
+/// Reads a file whole; an error message when it cannot ("no such file", "is a directory",
+/// "permission denied", too large). A FIFO without a writer reads as empty: it never blocks.
 std::optional<std::string> read_file(const std::string& path, std::string& out);
+
+/// Reads a stream (stdin) to its end, up to kMaxInputBytes; an error message otherwise.
+std::optional<std::string> read_stream(std::istream& in, std::string& out);
 
 }  // namespace cfn_eks

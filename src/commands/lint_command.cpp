@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <filesystem>
-#include <iterator>
 #include <sstream>
 
 #include "cfn_eks/commands.hpp"
@@ -11,6 +10,45 @@ namespace {
 
 // Exit 1 when a finding reaches the threshold. Severity is ordered Error < Warning < Info.
 bool reaches(Severity found, Severity threshold) { return static_cast<int>(found) <= static_cast<int>(threshold); }
+
+// Stdin gets the config a file at --stdin-filename (or in the working directory) would get,
+// and a config that is missing or broken is reported as it is for files.
+void lint_stdin(const LintCommand& command, const Registry& registry, std::string text,
+                std::vector<FileReport>& reports) {
+  const LintOptions& options = command.lint;
+  std::optional<std::filesystem::path> config_path = options.config_file;
+  if (!config_path && options.use_config_files) {
+    std::error_code ec;
+    const auto where = std::filesystem::absolute(command.stdin_name == "-" ? "stdin" : command.stdin_name, ec);
+    if (!ec) config_path = find_config(where.parent_path());
+  }
+  std::optional<Config> config;
+  if (config_path) {
+    const std::string config_name = config_path->string();
+    const bool reported = std::any_of(reports.begin(), reports.end(),
+                                      [&](const FileReport& r) { return r.path == config_name; });
+    std::string config_text;
+    if (auto error = read_file(config_name, config_text)) {
+      if (!reported) {
+        FileReport report;
+        report.path = config_name;
+        report.error = "cannot read config: " + *error;
+        reports.push_back(std::move(report));
+      }
+    } else {
+      config = parse_config(std::make_shared<SourceFile>(config_name, std::move(config_text)), registry);
+      if (!reported && !config->diagnostics.empty()) {
+        FileReport report;
+        report.path = config_name;
+        report.diagnostics = config->diagnostics;
+        sort_diagnostics(report.diagnostics);
+        reports.push_back(std::move(report));
+      }
+    }
+  }
+  reports.push_back(lint_source(std::make_shared<SourceFile>(command.stdin_name, std::move(text)), registry, options,
+                                config ? &*config : nullptr));
+}
 
 }  // namespace
 
@@ -30,42 +68,15 @@ int run_lint(const LintCommand& command, std::istream& in, std::ostream& out, st
   }
   std::vector<FileReport> reports = lint_paths(file_paths, registry, command.lint, command.jobs);
   if (read_stdin) {
-    std::string text(std::istreambuf_iterator<char>(in), {});
-    const LintOptions& options = command.lint;
-    // Stdin gets the config a file at --stdin-filename (or in the working directory) would
-    // get, and a config that is missing or broken is reported as it is for files.
-    std::optional<std::filesystem::path> config_path = options.config_file;
-    if (!config_path && options.use_config_files) {
-      std::error_code ec;
-      const auto where = std::filesystem::absolute(command.stdin_name == "-" ? "stdin" : command.stdin_name, ec);
-      if (!ec) config_path = find_config(where.parent_path());
+    std::string text;
+    if (auto error = read_stream(in, text)) {
+      FileReport report;
+      report.path = command.stdin_name;
+      report.error = "cannot read: " + *error;
+      reports.push_back(std::move(report));
+    } else {
+      lint_stdin(command, registry, std::move(text), reports);
     }
-    std::optional<Config> config;
-    if (config_path) {
-      const std::string config_name = config_path->string();
-      const bool reported = std::any_of(reports.begin(), reports.end(),
-                                        [&](const FileReport& r) { return r.path == config_name; });
-      std::string config_text;
-      if (auto error = read_file(config_name, config_text)) {
-        if (!reported) {
-          FileReport report;
-          report.path = config_name;
-          report.error = "cannot read config: " + *error;
-          reports.push_back(std::move(report));
-        }
-      } else {
-        config = parse_config(std::make_shared<SourceFile>(config_name, std::move(config_text)), registry);
-        if (!reported && !config->diagnostics.empty()) {
-          FileReport report;
-          report.path = config_name;
-          report.diagnostics = config->diagnostics;
-          sort_diagnostics(report.diagnostics);
-          reports.push_back(std::move(report));
-        }
-      }
-    }
-    reports.push_back(lint_source(std::make_shared<SourceFile>(command.stdin_name, std::move(text)), registry, options,
-                                  config ? &*config : nullptr));
   }
 
   std::ostringstream rendered;

@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
 
+#include "lint/input_files.hpp"
 #include "lint/suppressions.hpp"
 
 namespace cfn_eks {
@@ -135,70 +134,6 @@ FileReport lint_source(SourcePtr source, const Registry& registry, const LintOpt
   return report;
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string& out) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return std::string("is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::error_code exists_ec;
-    if (!std::filesystem::exists(path, exists_ec)) return std::string("no such file");
-    return std::string("cannot open file (permission denied?)");
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::string("read error");
-  out = std::move(buffer).str();
-  return std::nullopt;
-}
-
-namespace {
-
-bool is_template_extension(const std::filesystem::path& path) {
-  const std::string ext = path.extension().string();
-  return ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template";
-}
-
-// Files found by walking a directory are linted only when they look like templates, so a
-// package.json or a Kubernetes manifest beside them is not reported as a broken stack.
-bool looks_like_template(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(64 * 1024, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  return head.find("AWSTemplateFormatVersion") != std::string::npos || head.find("Resources") != std::string::npos;
-}
-
-}  // namespace
-
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
-  std::vector<std::string> out;
-  for (const std::string& path : paths) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(path, ec)) {
-      out.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    auto it = std::filesystem::recursive_directory_iterator(
-        path, std::filesystem::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      const auto& entry = *it;
-      const std::string name = entry.path().filename().string();
-      if (entry.is_directory(ec)) {
-        if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
-        continue;
-      }
-      if (entry.is_regular_file(ec) && is_template_extension(entry.path()) && name != std::string(kConfigFileName) &&
-          looks_like_template(entry.path())) {
-        found.push_back(entry.path().string());
-      }
-    }
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  return out;
-}
-
 namespace {
 
 // Config files are read once each, however many templates share them.
@@ -258,7 +193,8 @@ class ConfigCache {
 
 std::vector<FileReport> lint_paths(const std::vector<std::string>& paths, const Registry& registry,
                                    const LintOptions& options, unsigned threads) {
-  const std::vector<std::string> files = expand_paths(paths);
+  detail::ExpandedInputs inputs = detail::expand_inputs(paths);
+  const std::vector<std::string>& files = inputs.files;
   std::vector<FileReport> reports(files.size());
   ConfigCache configs(registry, options);
   std::atomic<std::size_t> next{0};
@@ -282,6 +218,8 @@ std::vector<FileReport> lint_paths(const std::vector<std::string>& paths, const 
   for (std::thread& t : pool) t.join();
   std::vector<FileReport> config_reports = configs.reports();
   reports.insert(reports.end(), std::make_move_iterator(config_reports.begin()), std::make_move_iterator(config_reports.end()));
+  reports.insert(reports.end(), std::make_move_iterator(inputs.problems.begin()),
+                 std::make_move_iterator(inputs.problems.end()));
   std::stable_sort(reports.begin(), reports.end(), [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
   return reports;
 }

@@ -21,6 +21,7 @@
 
 #include "cfn_eks/format.hpp"
 #include "cfn_eks/registry.hpp"
+#include "support/cli_runner.hpp"
 #include "support/paths.hpp"
 #include "support/temp_dir.hpp"
 
@@ -29,18 +30,11 @@ namespace fs = std::filesystem;
 namespace {
 
 using cfn_eks::testing::TempDir;
+using cfn_eks::testing::errors_only;
+using cfn_eks::testing::lines_of;
+using Result = cfn_eks::testing::CliResult;
 
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
+std::string quote(const std::string& s) { return cfn_eks::testing::shell_quote(s); }
 
 std::string slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -49,47 +43,13 @@ std::string slurp(const fs::path& path) {
   return out.str();
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
-struct Result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
 /// Runs `cfn-eks ARGS` through the shell in `cwd` with `input` on stdin; captures both streams.
 Result run(const std::string& args, const fs::path& cwd = cfn_eks::testing::source_dir(),
            const std::string& input = "") {
-  const TempDir io("cfn-eks-cli-test");
-  const std::string in = io.write("stdin", input);
-  const fs::path out = io.path() / "stdout";
-  const fs::path err = io.path() / "stderr";
-  const std::string command = "cd " + quote(cwd.string()) + " && " + quote(cfn_eks::testing::binary_path()) + " " +
-                              args + " <" + quote(in) + " >" + quote(out.string()) + " 2>" + quote(err.string());
-  const int raw = std::system(command.c_str());
-  Result result;
-  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + (WIFSIGNALED(raw) ? WTERMSIG(raw) : 0);
-  result.out = slurp(out);
-  result.err = slurp(err);
-  return result;
+  return cfn_eks::testing::run_cli(args, cwd, input);
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-/// stderr without the data-age notice, which depends on today's date.
-std::string errors_only(const std::string& err) {
-  std::string out;
-  for (const std::string& line : lines_of(err)) {
-    if (line.rfind("cfn-eks: warning:", 0) == 0) continue;
-    out += line + "\n";
-  }
-  return out;
-}
 
 // Clean under every rule (a type with a schema, so not even an info finding).
 const std::string kClean =

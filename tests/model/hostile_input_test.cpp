@@ -199,6 +199,19 @@ BOOST_AUTO_TEST_CASE(tabs_as_indentation) {
   BOOST_TEST(first_with_rule(result.report, "T001")->start.line == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(crlf_line_endings_keep_positions) {
+  // Windows line endings: one line per "\r\n", columns unaffected by the '\r'.
+  const Timed result = lint(
+      "Resources:\r\n"
+      "  Queue:\r\n"
+      "    Type: AWS::SQS::Queue\r\n"
+      "    DependsOn: Nowhere\r\n");
+  check(result, "T204");
+  BOOST_TEST(first_with_rule(result.report, "T204")->start.line == 4u);
+  BOOST_TEST(first_with_rule(result.report, "T204")->start.column == 16u);
+  BOOST_TEST(result.report.source->line_count() == 5u);
+}
+
 BOOST_AUTO_TEST_CASE(three_megabyte_file) {
   std::string text = "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Metadata:\n      Blob: |\n";
   while (text.size() < 3u * 1024 * 1024) text += "        " + std::string(100, 'x') + "\n";
