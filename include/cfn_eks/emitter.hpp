@@ -65,8 +65,12 @@ class Fragment {
   /// A string; the renderer quotes it whenever CloudFormation would otherwise read
   /// something else ("1.35", "true", "0123" stay strings).
   static Fragment string(std::string value);
-  static Fragment sequence(std::vector<Fragment> items = {});
-  static Fragment mapping(std::vector<FragmentEntry> entries = {});
+  // Empty sequence and mapping are overloads, not default `{}` arguments: a default argument
+  // would destroy a Fragment here, before FragmentEntry is complete (clang refuses that).
+  static Fragment sequence();
+  static Fragment sequence(std::vector<Fragment> items);
+  static Fragment mapping();
+  static Fragment mapping(std::vector<FragmentEntry> entries);
   /// An intrinsic by long name ("Fn::Join") with its argument as CloudFormation defines it.
   static Fragment intrinsic(std::string function, Fragment argument);
   static Fragment ref(std::string name);

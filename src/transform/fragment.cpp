@@ -66,12 +66,16 @@ Fragment Fragment::string(std::string value) {
   return f;
 }
 
+Fragment Fragment::sequence() { return sequence(std::vector<Fragment>{}); }
+
 Fragment Fragment::sequence(std::vector<Fragment> items) {
   Fragment f;
   f.kind_ = Kind::Sequence;
   f.items_ = std::move(items);
   return f;
 }
+
+Fragment Fragment::mapping() { return mapping(std::vector<FragmentEntry>{}); }
 
 Fragment Fragment::mapping(std::vector<FragmentEntry> entries) {
   Fragment f;
