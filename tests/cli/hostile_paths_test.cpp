@@ -300,5 +300,51 @@ BOOST_AUTO_TEST_CASE(output_to_a_fifo_is_written_not_replaced) {
   BOOST_TEST(contains(cfn_eks::testing::read_text(dir.path() / "got.txt"), "t.yaml:3:3: warning:"));
 }
 
+BOOST_AUTO_TEST_CASE(changeset_refuses_hostile_inputs_with_exit_two) {
+  // `changeset` cannot compare what it cannot load: every bad input is exit 2 with one line
+  // naming the file (and the position, for a template problem), whichever side it is on.
+  const TempDir dir("cfn-eks-hostile");
+  dir.write("good.yaml", kTemplate);
+  fs::create_directories(dir.path() / "dir");
+  dir.write("empty.yaml", "");
+  dir.write("comments.yaml", "# only\n# comments\n");
+  dir.write("tabs.yaml", "Resources:\n\tQueue:\n\t\tType: AWS::SQS::Queue\n");
+  dir.write("nul.yaml", std::string("Resources:\n  Q:\n    Type: AWS") + '\0' + "\n");
+  fs::create_symlink(dir.path() / "gone.yaml", dir.path() / "dangling.yaml");
+  BOOST_TEST_REQUIRE(::mkfifo((dir.path() / "fifo.yaml").c_str(), 0600) == 0);
+  struct Case {
+    std::string path;
+    std::string message;  // after "cfn-eks: PATH"
+  };
+  const Case cases[] = {
+      {"dir", ": cannot read: is a directory"},
+      {"missing.yaml", ": cannot read: no such file"},
+      {"dangling.yaml", ": cannot read: broken symbolic link"},
+      {"good.yaml/x", ": cannot read: not a directory"},
+      {"/dev/zero", ": cannot read: larger than 64 MiB"},
+      {"empty.yaml", ":1:1: "},
+      {"comments.yaml", ":1:1: "},
+      {"fifo.yaml", ":1:1: "},
+      {"tabs.yaml", ":2:1: YAML syntax error"},
+      {"nul.yaml", ":3:14: NUL byte"},
+  };
+  for (const Case& c : cases) {
+    for (const bool bad_first : {true, false}) {
+      BOOST_TEST_CONTEXT(c.path << (bad_first ? " as OLD" : " as NEW")) {
+        const std::string args = bad_first ? shell_quote(c.path) + " good.yaml" : "good.yaml " + shell_quote(c.path);
+        const CliResult r = cfn_eks::testing::run_cli("changeset " + args, dir.path(), "", 30);
+        check_ended(r, 2);
+        const auto lines = lines_of(errors_only(r.err));
+        BOOST_TEST_REQUIRE(lines.size() == 1u, r.err);
+        BOOST_TEST(lines[0].rfind("cfn-eks: " + c.path + c.message, 0) == 0u, lines[0]);
+      }
+    }
+  }
+  // An output that cannot be written leaves nothing behind.
+  const CliResult r = cfn_eks::testing::run_cli("changeset good.yaml good.yaml -o good.yaml/report.txt", dir.path(), "", 30);
+  check_ended(r, 2);
+  BOOST_TEST(cfn_eks::testing::read_text(dir.path() / "good.yaml") == kTemplate);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
