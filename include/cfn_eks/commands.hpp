@@ -52,6 +52,20 @@ struct ChangesetCommand {
 /// no output file written) or the output cannot be written.
 int run_changeset(const ChangesetCommand& command, std::ostream& out, std::ostream& err);
 
+struct MigrateCommand {
+  std::string path;                          ///< The template to migrate (never modified).
+  std::optional<std::string> nodegroup;      ///< --nodegroup: the Auto Scaling group's logical id.
+  std::optional<std::string> out_dir;        ///< --out (default: `<input stem>-migration`).
+  std::optional<std::string> new_name;       ///< --name: logical id of the new node group.
+  bool force = false;                        ///< --force: write into a non-empty --out.
+};
+
+/// Migrates a self-managed node group to a managed one (three phase templates, drain.sh,
+/// plan.md, plan.json written atomically into the output directory). Returns 0 (written, or
+/// nothing to do), 1 (the template cannot be migrated: the reason on `err`, nothing written)
+/// or 2 (unreadable input, output directory not empty without --force, write failure).
+int run_migrate(const MigrateCommand& command, std::ostream& out, std::ostream& err);
+
 /// Writes `content` to `path` through a temporary file and a rename, so readers never see
 /// a partial file. Returns an error message on failure.
 std::optional<std::string> write_file_atomically(const std::string& path, const std::string& content);

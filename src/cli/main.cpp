@@ -21,6 +21,7 @@ constexpr const char* kUsage =
     "  lint PATH...      lint templates (files, directories, or - for stdin)\n"
     "  rules             list every rule\n"
     "  explain ID        show a rule's documentation\n"
+    "  migrate TEMPLATE  self-managed node group -> managed node group, in three phase templates\n"
     "  changeset OLD NEW preview a stack update from template OLD to NEW (offline change set)\n"
     "\n"
     "  cfn-eks <command> --help   options of a command\n"
@@ -265,6 +266,48 @@ int changeset_main(const std::vector<std::string>& args) {
   return run_changeset(command, std::cout, std::cerr);
 }
 
+int migrate_main(const std::vector<std::string>& args) {
+  po::options_description visible("cfn-eks migrate [options] TEMPLATE\n\noptions");
+  std::string nodegroup;
+  std::string out_dir;
+  std::string name;
+  visible.add_options()
+      ("help,h", "show this help")
+      ("nodegroup", po::value(&nodegroup), "logical id of the self-managed node group's Auto Scaling group (needed when there are several)")
+      ("out", po::value(&out_dir), "directory to write into (default: <template name>-migration)")
+      ("name", po::value(&name), "logical id of the new AWS::EKS::Nodegroup (default: <group>Managed)")
+      ("force", "write into a non-empty --out directory, replacing files of the same names");
+  po::options_description hidden;
+  std::vector<std::string> paths;
+  hidden.add_options()("path", po::value(&paths));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error(std::string(e.what()) + " (see cfn-eks migrate --help)");
+  }
+  if (vm.count("help")) {
+    std::cout << visible
+              << "\nwrites phase-1-, phase-2-, phase-3-<template>, drain.sh, plan.md and plan.json; the template itself is never changed"
+                 "\nexit status: 0 written (or nothing to do), 1 the template cannot be migrated (reason on stderr, nothing written),"
+                 "\n2 usage error, unreadable template, output directory not empty (without --force) or not writable\n";
+    return kExitClean;
+  }
+  if (paths.size() != 1) return usage_error("migrate needs exactly one TEMPLATE (see cfn-eks migrate --help)");
+  MigrateCommand command;
+  command.path = paths[0];
+  if (!nodegroup.empty()) command.nodegroup = nodegroup;
+  if (!out_dir.empty()) command.out_dir = out_dir;
+  if (!name.empty()) command.new_name = name;
+  command.force = vm.count("force") > 0;
+  return run_migrate(command, std::cout, std::cerr);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -288,6 +331,7 @@ int main(int argc, char** argv) {
   if (command == "lint") return lint_main(rest);
   if (command == "rules") return rules_main(rest);
   if (command == "explain") return explain_main(rest);
+  if (command == "migrate") return migrate_main(rest);
   if (command == "changeset") return changeset_main(rest);
   return usage_error("unknown command '" + command + "'; use lint, rules, explain or changeset (cfn-eks --help)");
 }

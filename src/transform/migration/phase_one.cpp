@@ -1,0 +1,948 @@
+#include "transform/migration/phase_one.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "cfn_eks/edits.hpp"
+#include "rules/common/intrinsic_args.hpp"
+#include "rules/eks/common/launch_templates.hpp"
+#include "transform/migration/kubelet_args.hpp"
+#include "transform/migration/user_data_conversion.hpp"
+
+namespace cfn_eks {
+
+namespace {
+
+constexpr std::string_view kInstanceProfileType = "AWS::IAM::InstanceProfile";
+constexpr std::string_view kRoleType = "AWS::IAM::Role";
+constexpr std::string_view kNodegroupType = "AWS::EKS::Nodegroup";
+constexpr std::string_view kLaunchTemplateType = "AWS::EC2::LaunchTemplate";
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// The logical id a Ref or GetAtt names, or empty.
+std::string target_of(const Node* node) {
+  if (node == nullptr) return {};
+  if (node->is_intrinsic("Ref") && node->argument && node->argument->is_string()) return node->argument->text;
+  if (node->is_intrinsic("Fn::GetAtt")) {
+    if (auto t = getatt_target(*node)) return std::string(t->resource);
+  }
+  return {};
+}
+
+bool is_logical_id(std::string_view s) {
+  return !s.empty() && s.size() <= 255 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+}
+
+// A name not yet used by a resource, parameter, output, mapping or condition.
+std::string unique_id(const Template& tmpl, std::string base) {
+  auto taken = [&](const std::string& id) {
+    return tmpl.resource(id) || tmpl.parameter(id) || tmpl.output(id) || tmpl.mapping(id) || tmpl.condition(id);
+  };
+  if (!taken(base)) return base;
+  for (int i = 2;; ++i) {
+    std::string candidate = base + std::to_string(i);
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+// "${ClusterName}" -> Ref ClusterName; "prod-${Env}" -> Sub; "prod" -> string.
+Fragment token_fragment(const Template& tmpl, const std::string& token) {
+  if (token.size() > 3 && token.starts_with("${") && token.ends_with("}") &&
+      token.find("${", 2) == std::string::npos) {
+    const std::string name = token.substr(2, token.size() - 3);
+    if (tmpl.parameter(name) || tmpl.resource(name) || is_pseudo_parameter(name)) return Fragment::ref(name);
+  }
+  if (token.find("${") != std::string::npos) return Fragment::sub(token);
+  return Fragment::string(token);
+}
+
+// A label or taint value: a Ref when it is exactly `${Parameter}`, Sub when it carries `${X}`.
+Fragment text_fragment(const Template& tmpl, const std::string& text) {
+  if (text.find("${") == std::string::npos) return Fragment::string(text);
+  return token_fragment(tmpl, text);
+}
+
+// ASG sizes are strings in CloudFormation; a node group's ScalingConfig takes integers.
+Fragment size_fragment(const Node& node) {
+  if (node.is_string() && !node.text.empty() &&
+      std::all_of(node.text.begin(), node.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return Fragment::number(node.text);
+  }
+  return Fragment::from_node(node);
+}
+
+bool literal_true(const Node* node) {
+  return node != nullptr && node->is_scalar() && (node->text == "true" || node->text == "True" || node->text == "TRUE");
+}
+
+// User data as Fn::Sub text: literal parts escaped, Ref/GetAtt as ${X}/${A.B}.
+struct SubText {
+  std::string text;
+  const Node* variables = nullptr;
+  /// Parts of an Fn::Join that are other functions (Fn::FindInMap, Fn::If, ...), kept as
+  /// Fn::Sub variables `${CfnEksUserDataN}`.
+  std::vector<FragmentEntry> extra_variables;
+  std::optional<std::string> error;
+  const Node* error_at = nullptr;
+};
+
+std::string escape_sub(std::string_view literal) {
+  std::string out;
+  for (std::size_t i = 0; i < literal.size(); ++i) {
+    out.push_back(literal[i]);
+    if (literal[i] == '$' && i + 1 < literal.size() && literal[i + 1] == '{') {
+      out += "{!";
+      ++i;
+    }
+  }
+  return out;
+}
+
+void append_sub_part(const Node* node, SubText& out) {
+  if (out.error) return;
+  if (node == nullptr) {
+    out.error = "user data has an empty part";
+    return;
+  }
+  if (node->is_scalar()) {
+    out.text += escape_sub(node->text);
+  } else if (node->is_intrinsic("Ref") && node->argument && node->argument->is_string()) {
+    out.text += "${" + node->argument->text + "}";
+  } else if (node->is_intrinsic("Fn::GetAtt")) {
+    const auto t = getatt_target(*node);
+    if (!t || t->attribute.empty()) {
+      out.error = "user data uses an Fn::GetAtt that is not literal";
+      out.error_at = node;
+      return;
+    }
+    out.text += "${" + std::string(t->resource) + "." + std::string(t->attribute) + "}";
+  } else if (node->is_intrinsic("Fn::Sub") && node->argument && node->argument->is_string()) {
+    out.text += node->argument->text;
+  } else if (node->is_intrinsic()) {
+    const std::string name = "CfnEksUserData" + std::to_string(out.extra_variables.size() + 1);
+    out.text += "${" + name + "}";
+    out.extra_variables.push_back(FragmentEntry{name, Fragment::from_node(*node)});
+  } else {
+    out.error = "user data has a " + std::string(kind_name(node->kind)) + " part, which cannot be rewritten as text";
+    out.error_at = node;
+  }
+}
+
+SubText user_data_sub_text(const Node* user_data) {
+  SubText out;
+  const Node* body = user_data;
+  if (body == nullptr) return out;
+  if (body->is_string()) {
+    auto decoded = decode_user_data(body);
+    const std::string& raw = body->text;
+    const bool base64_chars = raw.size() >= 16 && raw.find_first_not_of(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n") == std::string::npos;
+    if (decoded && decoded->text == raw && base64_chars) {
+      out.error = std::string("the user data is a base64 literal whose content is not text") +
+                  (raw.starts_with("H4sI") ? " (gzip-compressed, as eksctl writes it)" : "") +
+                  ", so cfn-eks cannot read or convert it; write the script as Fn::Base64 of text first";
+      out.error_at = body;
+      return out;
+    }
+    out.text = escape_sub(decoded ? decoded->text : raw);
+    return out;
+  }
+  if (!body->is_intrinsic("Fn::Base64")) {
+    out.error = "user data is not Fn::Base64 of a script";
+    out.error_at = body;
+    return out;
+  }
+  body = body->argument;
+  if (body == nullptr) {
+    out.error = "user data has an empty Fn::Base64";
+    out.error_at = user_data;
+  } else if (body->is_scalar()) {
+    out.text = escape_sub(body->text);
+  } else if (body->is_intrinsic("Fn::Sub")) {
+    const Node* arg = body->argument;
+    if (arg && arg->is_string()) {
+      out.text = arg->text;
+    } else if (arg && arg->is_sequence() && arg->items.size() == 2 && arg->items[0] && arg->items[0]->is_string()) {
+      out.text = arg->items[0]->text;
+      out.variables = arg->items[1];
+    } else {
+      out.error = "user data's Fn::Sub text is not a literal string";
+      out.error_at = body;
+    }
+  } else if (body->is_intrinsic("Fn::Join")) {
+    const Node* delimiter = argument_item(*body, 0);
+    const Node* parts = argument_item(*body, 1);
+    if (delimiter == nullptr || !delimiter->is_scalar() || parts == nullptr || !parts->is_sequence()) {
+      out.error = "user data's Fn::Join is not a literal delimiter and a list";
+      out.error_at = body;
+      return out;
+    }
+    bool first = true;
+    for (const Node* part : parts->items) {
+      if (!first) out.text += escape_sub(delimiter->text);
+      first = false;
+      append_sub_part(part, out);
+    }
+  } else {
+    out.error = "user data is built with '" + body->text + "' (chosen or computed at deploy time), which cannot be converted";
+    out.error_at = body;
+  }
+  return out;
+}
+
+// The paths the knowledge forbids in a managed node group's launch template, split into
+// top-level keys and item keys ("NetworkInterfaces[].SubnetId" -> {NetworkInterfaces, SubnetId}).
+struct Forbidden {
+  std::set<std::string> keys;
+  std::vector<std::pair<std::string, std::string>> item_keys;
+};
+
+Forbidden forbidden_paths(const EksKnowledge& eks) {
+  Forbidden out;
+  for (const LaunchTemplateRestriction& r : eks.launch_template_restrictions()) {
+    if (r.kind != "forbidden" || r.condition != "always") continue;
+    for (const std::string& path : r.launch_template_paths) {
+      if (const auto items = path.find("[]."); items != std::string::npos) {
+        out.item_keys.emplace_back(path.substr(0, items), path.substr(items + 3));
+      } else if (path.find('.') == std::string::npos && path.find('|') == std::string::npos) {
+        out.keys.insert(path);
+      }
+    }
+  }
+  return out;
+}
+
+const Node* instance_profile_node(const LaunchData& launch) {
+  if (launch.data == nullptr || !launch.data->is_mapping()) return nullptr;
+  const Node* profile = launch.data->get("IamInstanceProfile");
+  if (profile == nullptr) return nullptr;
+  if (!launch.launch_configuration && profile->is_mapping()) {
+    if (const Node* arn = profile->get("Arn")) return arn;
+    if (const Node* name = profile->get("Name")) return name;
+  }
+  return profile;
+}
+
+class PhaseOneBuilder {
+ public:
+  PhaseOneBuilder(const TemplateAnalysis& analysis, const SelfManagedNodeGroup& group, const std::string& new_name)
+      : a_(analysis), tmpl_(analysis.tmpl()), g_(group), new_name_(new_name) {}
+
+  PhaseOneResult build() {
+    facts().old_group = std::string(g_.group->name);
+    if (!check_supported()) return std::move(result_);
+    if (!choose_names()) return std::move(result_);
+    Fragment nodegroup = Fragment::mapping();
+    Fragment properties = Fragment::mapping();
+    if (!cluster_name(properties) || !node_role(properties) || !subnets(properties)) return std::move(result_);
+    scaling(properties);
+    load_balancers();
+    if (!ami(properties)) return std::move(result_);
+    version(properties);
+    Fragment data = Fragment::mapping();
+    if (!launch_template_data(data)) return std::move(result_);
+    capacity_and_types(properties, data);
+    labels_and_taints(properties);
+    properties.add("LaunchTemplate", Fragment::mapping()
+                                         .add("Id", Fragment::ref(facts().new_launch_template))
+                                         .add("Version", Fragment::get_att(facts().new_launch_template, "LatestVersionNumber")));
+
+    Fragment launch_template = Fragment::mapping();
+    launch_template.add("Type", Fragment::string(std::string(kLaunchTemplateType)));
+    if (g_.group->condition) launch_template.add("Condition", Fragment::from_node(*g_.group->condition));
+    launch_template.add("Properties", Fragment::mapping().add("LaunchTemplateData", std::move(data)));
+
+    nodegroup.add("Type", Fragment::string(std::string(kNodegroupType)));
+    if (g_.group->condition) nodegroup.add("Condition", Fragment::from_node(*g_.group->condition));
+    nodegroup.add("Metadata", Fragment::mapping().add(std::string(kMigrationMarkerKey),
+                                                      Fragment::mapping().add(std::string(kMigrationMarkerField),
+                                                                              Fragment::string(facts().old_group))));
+    nodegroup.add("Properties", std::move(properties));
+
+    const DocumentEditor editor(a_.document());
+    EditList edits;
+    if (!new_parameter_.entries().empty()) {
+      auto added = editor.insert_section_entry("Parameters", facts().new_parameter, new_parameter_);
+      if (!added) return refuse("cannot add parameter '" + facts().new_parameter + "': " + added.error(), nullptr);
+      append_edits(edits, added.value());
+    }
+    const Node* resources = tmpl_.section("Resources");
+    auto inserted = editor.insert_entries(*resources,
+                                          {FragmentEntry{facts().new_launch_template, std::move(launch_template)},
+                                           FragmentEntry{facts().new_nodegroup, std::move(nodegroup)}},
+                                          facts().old_group);
+    if (!inserted) return refuse("cannot insert the managed node group: " + inserted.error(), g_.group->node);
+    append_edits(edits, inserted.value());
+    auto applied = editor.apply(std::move(edits));
+    if (!applied) return refuse("cannot apply the phase 1 edits: " + applied.error(), nullptr);
+    result_.text = std::move(applied).value();
+    return std::move(result_);
+  }
+
+ private:
+  PhaseOneFacts& facts() { return result_.facts; }
+  void note(std::string text) { facts().notes.push_back(std::move(text)); }
+  void warn(std::string text) { facts().warnings.push_back(std::move(text)); }
+
+  PhaseOneResult refuse(std::string reason, const Node* at) {
+    result_.refusal = std::move(reason);
+    result_.refusal_at = at;
+    return std::move(result_);
+  }
+  bool fail(std::string reason, const Node* at) {
+    result_.refusal = std::move(reason);
+    result_.refusal_at = at;
+    return false;
+  }
+
+  std::string old() const { return quoted(g_.group->name); }
+
+  bool check_supported() {
+    if (!g_.launch) {
+      const Node* at = g_.group->property("LaunchTemplate");
+      if (at == nullptr) at = g_.group->property("LaunchConfigurationName");
+      if (at == nullptr) at = g_.group->property("MixedInstancesPolicy");
+      for (const LaunchTemplateUse& use : auto_scaling_group_launch_templates(tmpl_, *g_.group)) {
+        for (const Node* n : {use.id, use.name}) {
+          if (n != nullptr && n->is_intrinsic("Fn::If")) {
+            const Node* condition = argument_item(*n, 0);
+            return fail(old() + " chooses its launch template with Fn::If (condition '" +
+                            (condition && condition->is_string() ? condition->text : std::string("?")) +
+                            "'), so which launch data it runs is decided at deploy time; make the choice fixed "
+                            "(or migrate by hand) first",
+                        n);
+          }
+        }
+      }
+      return fail(old() + " uses a launch template or launch configuration that is not in this template; "
+                          "migrate in the stack that defines it", at ? at : g_.group->node);
+    }
+    const LaunchData& launch = *g_.launch;
+    facts().old_launch = std::string(launch.resource->name);
+    facts().launch_configuration = launch.launch_configuration;
+    const bool windows_ami = std::any_of(g_.ami_paths.begin(), g_.ami_paths.end(), [](const AmiPathValue& p) {
+      return p.parsed && p.parsed->family == AmiFamily::Windows;
+    });
+    if (g_.bootstrap.windows || windows_ami) {
+      return fail(old() + " runs Windows nodes; migrating Windows node groups is not supported "
+                          "(user data and the aws-auth mapping differ); create the managed node group by hand",
+                  launch.user_data ? launch.user_data : launch.resource->node);
+    }
+    if (g_.bootstrap.bottlerocket) {
+      return fail(old() + " runs Bottlerocket (TOML user data); converting Bottlerocket settings is not supported; "
+                          "create the managed node group with AmiType BOTTLEROCKET_* by hand",
+                  launch.user_data);
+    }
+    if (g_.bootstrap.nodeadm) {
+      return fail(old() + " bootstraps with an AL2023 nodeadm NodeConfig; converting NodeConfig user data is not "
+                          "supported yet; create the managed node group with an AL2023 AmiType by hand",
+                  launch.user_data);
+    }
+    if (launch.resource->metadata && launch.resource->metadata->get("AWS::CloudFormation::Init")) {
+      return fail(quoted(launch.resource->name) + " carries AWS::CloudFormation::Init metadata that its user data "
+                      "applies with cfn-init; a managed node group's launch template cannot reproduce it safely "
+                      "(cfn-init reads the metadata of a resource phase 3 removes); move the configuration into "
+                      "user data first",
+                  launch.resource->metadata);
+    }
+    if (launch.user_data != nullptr) {
+      const SubText text = user_data_sub_text(launch.user_data);
+      if (text.error) return fail(*text.error, text.error_at ? text.error_at : launch.user_data);
+    }
+    if (g_.user_data && g_.user_data->text.find("cfn-init") != std::string::npos) {
+      return fail("the user data of " + quoted(launch.resource->name) + " runs cfn-init, which reads the metadata of a "
+                      "resource phase 3 removes; move that configuration into user data first",
+                  launch.user_data);
+    }
+    return true;
+  }
+
+  bool choose_names() {
+    if (!new_name_.empty()) {
+      if (!is_logical_id(new_name_)) {
+        return fail("--name '" + new_name_ + "' is not a logical id (letters and digits only)", nullptr);
+      }
+      if (tmpl_.resource(new_name_) || tmpl_.parameter(new_name_) || tmpl_.output(new_name_)) {
+        return fail("--name '" + new_name_ + "' is already used in the template; choose another name", nullptr);
+      }
+      facts().new_nodegroup = new_name_;
+    } else {
+      facts().new_nodegroup = unique_id(tmpl_, facts().old_group + "Managed");
+    }
+    facts().new_launch_template = unique_id(tmpl_, facts().new_nodegroup + "LaunchTemplate");
+    return true;
+  }
+
+  bool cluster_name(Fragment& properties) {
+    if (g_.cluster.location == ClusterLocation::SameStack && g_.cluster.cluster != nullptr) {
+      const std::string cluster(g_.cluster.cluster->name);
+      properties.add("ClusterName", Fragment::ref(cluster));
+      facts().cluster = "resource " + quoted(cluster);
+      facts().cluster_in_stack = true;
+      return true;
+    }
+    std::string token = g_.bootstrap.cluster_token;
+    if (token.empty() && g_.cluster_tag != nullptr) {
+      SubText key;
+      append_sub_part(g_.cluster_tag, key);
+      constexpr std::string_view kPrefix = "kubernetes.io/cluster/";
+      if (!key.error && key.text.starts_with(kPrefix)) token = key.text.substr(kPrefix.size());
+    }
+    if (token.empty()) {
+      return fail("cannot tell which cluster " + old() + " joins (no bootstrap.sh argument and no "
+                  "kubernetes.io/cluster/<name> tag); add the tag to the group first",
+                  g_.group->node);
+    }
+    Fragment name = token_fragment(tmpl_, token);
+    if (name.kind() == Fragment::Kind::Intrinsic && name.text() == "Ref") {
+      facts().cluster = "parameter " + quoted(name.argument().text());
+    } else if (name.kind() == Fragment::Kind::String) {
+      facts().cluster = quoted(token);
+      facts().cluster_literal = token;
+    } else {
+      facts().cluster = "'" + token + "'";
+    }
+    properties.add("ClusterName", std::move(name));
+    return true;
+  }
+
+  bool node_role(Fragment& properties) {
+    const Node* profile = instance_profile_node(*g_.launch);
+    const std::string profile_id = target_of(profile);
+    const Resource* profile_resource = profile_id.empty() ? nullptr : tmpl_.resource(profile_id);
+    if (profile_resource != nullptr && profile_resource->type == kInstanceProfileType) {
+      facts().instance_profile = profile_id;
+      const Node* roles = profile_resource->property("Roles");
+      const Node* role = roles && roles->is_sequence() && !roles->items.empty() ? roles->items.front() : nullptr;
+      const std::string role_id = target_of(role);
+      const Resource* role_resource = role_id.empty() ? nullptr : tmpl_.resource(role_id);
+      if (role_resource != nullptr && role_resource->type == kRoleType) {
+        facts().node_role = role_id;
+        properties.add("NodeRole", Fragment::get_att(role_id, "Arn"));
+        note("the managed node group uses the old nodes' role " + quoted(role_id) +
+             " (NodeRole), so the nodes keep their Kubernetes identity and their IAM permissions");
+        return true;
+      }
+      if (role != nullptr && role->is_intrinsic("Ref") && !role_id.empty() && tmpl_.parameter(role_id)) {
+        properties.add("NodeRole", Fragment::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${" + role_id + "}"));
+        warn("the node role comes from parameter " + quoted(role_id) + " (a role name); NodeRole is built as "
+             "arn:...:role/<name>, which is wrong for a role with a path: check it");
+        return true;
+      }
+      if (role != nullptr && role->is_string()) {
+        properties.add("NodeRole", Fragment::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + role->text));
+        warn("the node role " + quoted(role->text) + " is not in this stack; NodeRole is built from its name, "
+             "which is wrong for a role with a path: check it");
+        return true;
+      }
+    }
+    // The role is not visible: ask for its ARN.
+    facts().new_parameter = unique_id(tmpl_, facts().new_nodegroup + "NodeRoleArn");
+    new_parameter_ = Fragment::mapping()
+                         .add("Type", Fragment::string("String"))
+                         .add("Description", Fragment::string("ARN of the IAM role of the nodes of " +
+                                                              facts().old_group +
+                                                              " (the role behind its instance profile), reused by the "
+                                                              "managed node group"));
+    properties.add("NodeRole", Fragment::ref(facts().new_parameter));
+    warn("the old nodes' role is not in this stack; phase 1 adds parameter " + quoted(facts().new_parameter) +
+         ": pass the ARN of the role behind the old instance profile so the new nodes keep the same Kubernetes "
+         "identity");
+    return true;
+  }
+
+  bool subnets(Fragment& properties) {
+    const Node* zones = g_.group->property("VPCZoneIdentifier");
+    if (zones == nullptr) {
+      return fail(old() + " sets no VPCZoneIdentifier; a managed node group needs its subnets; set "
+                          "VPCZoneIdentifier on the group first",
+                  g_.group->node);
+    }
+    properties.add("Subnets", Fragment::from_node(*zones));
+    return true;
+  }
+
+  void scaling(Fragment& properties) {
+    Fragment config = Fragment::mapping();
+    if (const Node* min = g_.group->property("MinSize")) config.add("MinSize", size_fragment(*min));
+    if (const Node* max = g_.group->property("MaxSize")) config.add("MaxSize", size_fragment(*max));
+    if (const Node* desired = g_.group->property("DesiredCapacity")) config.add("DesiredSize", size_fragment(*desired));
+    properties.add("ScalingConfig", std::move(config));
+  }
+
+  // A managed node group has no TargetGroupARNs / LoadBalancerNames: say what stops working.
+  void load_balancers() {
+    for (const char* key : {"TargetGroupARNs", "LoadBalancerNames"}) {
+      if (g_.group->property(key) == nullptr) continue;
+      warn(old() + " registers its instances with load balancers (" + key + "); a managed node group cannot, so "
+           "once the old group is at zero no node is registered there: attach the managed node group's Auto Scaling "
+           "group (aws eks describe-nodegroup: resources.autoScalingGroups) to them, or let the AWS Load Balancer "
+           "Controller register pods, before phase 2");
+    }
+  }
+
+  bool ami(Fragment& properties) {
+    const LaunchData& launch = *g_.launch;
+    std::vector<std::string> types;
+    for (const AmiPathValue& path : g_.ami_paths) {
+      if (path.parsed && path.parsed->ami_type != nullptr &&
+          std::find(types.begin(), types.end(), path.parsed->ami_type->name) == types.end()) {
+        types.push_back(path.parsed->ami_type->name);
+      }
+    }
+    if (launch.image_id == nullptr) {
+      return fail(quoted(launch.resource->name) + " sets no ImageId; cannot tell which AMI the nodes run",
+                  launch.resource->node);
+    }
+    if (types.size() > 1) {
+      std::string list;
+      for (const std::string& t : types) list += (list.empty() ? "" : ", ") + t;
+      return fail("the ImageId of " + quoted(launch.resource->name) + " can be EKS AMIs of several types (" + list +
+                      "); a managed node group has one AmiType; pin one AMI family and architecture first",
+                  launch.image_id);
+    }
+    if (launch.image_id->is_string() && launch.image_id->text.empty()) {
+      return fail("the ImageId of " + quoted(launch.resource->name) + " is empty; cannot tell which AMI the nodes run",
+                  launch.image_id);
+    }
+    if (types.empty()) {
+      if (!g_.bootstrap.bootstrap_sh && !g_.bootstrap.nodeadm) {
+        return fail(old() + " runs a custom AMI whose user data neither calls /etc/eks/bootstrap.sh nor carries a "
+                            "nodeadm NodeConfig, so cfn-eks cannot tell how its nodes join the cluster; a managed node "
+                            "group on a custom AMI must bootstrap its nodes that way; move to an EKS-optimized AMI "
+                            "(or add the bootstrap call) first",
+                    launch.user_data ? launch.user_data : launch.image_id);
+      }
+      facts().custom_ami = true;
+      note("the nodes run a custom AMI (ImageId is not an EKS-optimized AMI parameter): the new launch template "
+           "keeps the ImageId and the bootstrap.sh call, and the node group sets no AmiType or Version");
+      return true;
+    }
+    facts().ami_type = types.front();
+    properties.add("AmiType", Fragment::string(types.front()));
+    if (launch.image_id->is_intrinsic("Fn::If")) {
+      std::string branch;
+      for (std::size_t i = 1; i <= 2; ++i) {
+        const Node* item = argument_item(*launch.image_id, i);
+        const std::string id = target_of(item);
+        const Parameter* p = id.empty() ? nullptr : tmpl_.parameter(id);
+        if (p != nullptr && !p->type.starts_with("AWS::SSM::Parameter::Value")) branch = id;
+      }
+      const Node* condition = argument_item(*launch.image_id, 0);
+      warn("the ImageId of " + quoted(launch.resource->name) + " is chosen by condition " +
+           quoted(condition && condition->is_string() ? condition->text : std::string("?")) +
+           "; the managed node group uses the EKS-optimized AMI (AmiType " + types.front() + ")" +
+           (branch.empty() ? std::string() : "; a custom image given through parameter " + quoted(branch) +
+                                                 " is not carried over (set ImageId in the new launch template, "
+                                                 "remove AmiType and keep the bootstrap call if you use one)"));
+    }
+    return true;
+  }
+
+  void version(Fragment& properties) {
+    if (facts().custom_ami) return;
+    if (g_.cluster.location == ClusterLocation::SameStack && g_.cluster.cluster != nullptr) {
+      if (const Node* v = g_.cluster.cluster->property("Version")) {
+        properties.add("Version", Fragment::from_node(*v));
+        return;
+      }
+    }
+    note("Version is not set: the cluster's version is not written in this template, and EKS creates the node "
+         "group at the cluster's version; pin Version (and raise it with each cluster upgrade) afterwards");
+  }
+
+  // Security groups as written in the old launch data: LT SecurityGroupIds/SecurityGroups, LC SecurityGroups.
+  bool launch_template_data(Fragment& data) {
+    const LaunchData& launch = *g_.launch;
+    const Forbidden forbidden = forbidden_paths(a_.eks());
+    if (launch.data == nullptr || !launch.data->is_mapping()) {
+      return fail(quoted(launch.resource->name) + " has no launch data to read", launch.resource->node);
+    }
+    std::vector<std::string> dropped;
+    for (const MapEntry& entry : launch.data->entries) {
+      const std::string& key = entry.key;
+      if (entry.value == nullptr) continue;
+      if (key == "ImageId") {
+        if (facts().custom_ami) data.add(key, Fragment::from_node(*entry.value));
+      } else if (key == "UserData") {
+        if (!user_data(data)) return false;
+      } else if (key == "InstanceType" || key == "SpotPrice") {
+        // Chosen in capacity_and_types.
+      } else if (forbidden.keys.count(key) || key == "IamInstanceProfile") {
+        dropped.push_back(key);
+      } else if (!launch.launch_configuration && key == "NetworkInterfaces" && entry.value->is_sequence()) {
+        data.add(key, without_item_keys(*entry.value, key, forbidden, dropped));
+      } else if (!launch.launch_configuration) {
+        data.add(key, Fragment::from_node(*entry.value));
+      } else {
+        launch_configuration_entry(entry, data, dropped);
+      }
+    }
+    if (!dropped.empty()) {
+      std::string list;
+      for (const std::string& d : dropped) list += (list.empty() ? "" : ", ") + d;
+      note("not carried into the new launch template (managed node groups set them themselves or forbid them): " + list);
+    }
+    merge_instance_tags(data);
+    add_cluster_security_group(data);
+    return true;
+  }
+
+  // With security groups in the launch template EKS does not attach the cluster security group
+  // (facts 4.4); add it when the cluster is in this stack, so the new nodes get the default
+  // node <-> control plane path on top of the old groups' rules.
+  void add_cluster_security_group(Fragment& data) {
+    if (!facts().cluster_in_stack || g_.cluster.cluster == nullptr) {
+      if (data.get("SecurityGroupIds") || data.get("SecurityGroups") || data.get("NetworkInterfaces")) {
+        note("the new launch template carries the old nodes' security groups, so EKS does not attach the cluster "
+             "security group: the new nodes reach the control plane through these groups' rules, as the old nodes "
+             "did (the cluster is in another stack, so its security group cannot be added here)");
+      }
+      return;
+    }
+    const Fragment cluster_sg = Fragment::get_att(std::string(g_.cluster.cluster->name), "ClusterSecurityGroupId");
+    std::vector<FragmentEntry> entries = data.entries();
+    auto append_to = [&](Fragment& list) {
+      if (list.kind() != Fragment::Kind::Sequence) return false;
+      if (std::find(list.items().begin(), list.items().end(), cluster_sg) != list.items().end()) return true;
+      list.push(cluster_sg);
+      note("the new launch template adds the cluster security group (!GetAtt " + std::string(g_.cluster.cluster->name) +
+           ".ClusterSecurityGroupId) to the old nodes' groups: with groups in a launch template EKS does not attach "
+           "it itself");
+      return true;
+    };
+    bool done = false;
+    for (FragmentEntry& entry : entries) {
+      if (entry.key == "SecurityGroupIds" || entry.key == "SecurityGroups") {
+        done = append_to(entry.value);
+        if (!done) note("the old nodes' security groups are not a literal list, so the cluster security group is not "
+                        "added to the new launch template; add !GetAtt ...ClusterSecurityGroupId if the nodes need it");
+        done = true;
+      } else if (entry.key == "NetworkInterfaces" && entry.value.kind() == Fragment::Kind::Sequence) {
+        std::vector<Fragment> items = entry.value.items();
+        for (Fragment& item : items) {
+          if (item.get("Groups") == nullptr) continue;
+          std::vector<FragmentEntry> fields = item.entries();
+          for (FragmentEntry& f : fields) {
+            if (f.key == "Groups" && !append_to(f.value)) {
+              note("the old nodes' security groups are not a literal list, so the cluster security group is not "
+                   "added to the new launch template; add !GetAtt ...ClusterSecurityGroupId if the nodes need it");
+            }
+          }
+          item = Fragment::mapping(std::move(fields));
+          done = true;
+          break;
+        }
+        entry.value = Fragment::sequence(std::move(items));
+      }
+      if (done) break;
+    }
+    data = Fragment::mapping(std::move(entries));
+  }
+
+  Fragment without_item_keys(const Node& list, const std::string& key, const Forbidden& forbidden,
+                             std::vector<std::string>& dropped) {
+    std::vector<Fragment> items;
+    for (const Node* item : list.items) {
+      if (item == nullptr) continue;
+      if (!item->is_mapping()) {
+        items.push_back(Fragment::from_node(*item));
+        continue;
+      }
+      Fragment copy = Fragment::mapping();
+      for (const MapEntry& e : item->entries) {
+        const bool drop = std::any_of(forbidden.item_keys.begin(), forbidden.item_keys.end(),
+                                      [&](const auto& p) { return p.first == key && p.second == e.key; });
+        if (drop) {
+          const std::string what = key + "[]." + e.key;
+          if (std::find(dropped.begin(), dropped.end(), what) == dropped.end()) dropped.push_back(what);
+        } else if (e.value) {
+          copy.add(e.key, Fragment::from_node(*e.value));
+        }
+      }
+      items.push_back(std::move(copy));
+    }
+    return Fragment::sequence(std::move(items));
+  }
+
+  // AWS::AutoScaling::LaunchConfiguration properties -> LaunchTemplateData.
+  void launch_configuration_entry(const MapEntry& entry, Fragment& data, std::vector<std::string>& dropped) {
+    const std::string& key = entry.key;
+    const Node& value = *entry.value;
+    if (key == "SecurityGroups") {
+      data.add("SecurityGroupIds", Fragment::from_node(value));
+    } else if (key == "KeyName" || key == "EbsOptimized" || key == "MetadataOptions" || key == "KernelId" ||
+               key == "RamDiskId") {
+      data.add(key, Fragment::from_node(value));
+    } else if (key == "InstanceMonitoring") {
+      data.add("Monitoring", Fragment::mapping().add("Enabled", Fragment::from_node(value)));
+    } else if (key == "PlacementTenancy") {
+      data.add("Placement", Fragment::mapping().add("Tenancy", Fragment::from_node(value)));
+    } else if (key == "BlockDeviceMappings" && value.is_sequence()) {
+      std::vector<Fragment> items;
+      for (const Node* item : value.items) {
+        if (item == nullptr || !item->is_mapping()) continue;
+        Fragment copy = Fragment::mapping();
+        for (const MapEntry& e : item->entries) {
+          if (e.value == nullptr) continue;
+          if (e.key == "NoDevice") {
+            // LaunchConfiguration: boolean; LaunchTemplate: a string ("" suppresses the device).
+            if (literal_true(e.value)) copy.add("NoDevice", Fragment::string(""));
+          } else {
+            copy.add(e.key, Fragment::from_node(*e.value));
+          }
+        }
+        items.push_back(std::move(copy));
+      }
+      data.add("BlockDeviceMappings", Fragment::sequence(std::move(items)));
+    } else if (key == "AssociatePublicIpAddress") {
+      dropped.push_back(key);
+      note("AssociatePublicIpAddress of the launch configuration is not carried: managed nodes get public addresses "
+           "as their subnets' MapPublicIpOnLaunch says");
+    } else {
+      dropped.push_back(key);
+    }
+  }
+
+  // Tags the Auto Scaling group propagates to its instances go to the new launch template's
+  // instance TagSpecifications (a managed node group's own Tags do not reach the instances).
+  void merge_instance_tags(Fragment& data) {
+    const Node* tags = g_.group->property("Tags");
+    if (tags == nullptr || !tags->is_sequence()) return;
+    std::vector<Fragment> propagated;
+    for (const Node* tag : tags->items) {
+      if (tag == nullptr || !tag->is_mapping() || !literal_true(tag->get("PropagateAtLaunch"))) continue;
+      const Node* key = tag->get("Key");
+      const Node* value = tag->get("Value");
+      if (key == nullptr || value == nullptr) continue;
+      propagated.push_back(Fragment::mapping().add("Key", Fragment::from_node(*key)).add("Value", Fragment::from_node(*value)));
+    }
+    if (propagated.empty()) return;
+    std::vector<FragmentEntry> entries = data.entries();
+    bool placed = false;
+    for (FragmentEntry& entry : entries) {
+      if (entry.key != "TagSpecifications" || entry.value.kind() != Fragment::Kind::Sequence) continue;
+      std::vector<Fragment> specs = entry.value.items();
+      for (Fragment& spec : specs) {
+        const Fragment* type = spec.get("ResourceType");
+        const Fragment* list = spec.get("Tags");
+        if (type == nullptr || type->kind() != Fragment::Kind::String || type->text() != "instance" || list == nullptr ||
+            list->kind() != Fragment::Kind::Sequence) {
+          continue;
+        }
+        std::vector<Fragment> merged = list->items();
+        for (const Fragment& tag : propagated) {
+          const bool present = std::any_of(merged.begin(), merged.end(), [&](const Fragment& t) {
+            return t.get("Key") && tag.get("Key") && *t.get("Key") == *tag.get("Key");
+          });
+          if (!present) merged.push_back(tag);
+        }
+        std::vector<FragmentEntry> spec_entries = spec.entries();
+        for (FragmentEntry& e : spec_entries) {
+          if (e.key == "Tags") e.value = Fragment::sequence(merged);
+        }
+        spec = Fragment::mapping(std::move(spec_entries));
+        placed = true;
+        break;
+      }
+      if (!placed) {
+        specs.push_back(Fragment::mapping()
+                            .add("ResourceType", Fragment::string("instance"))
+                            .add("Tags", Fragment::sequence(propagated)));
+        placed = true;
+      }
+      entry.value = Fragment::sequence(std::move(specs));
+    }
+    if (!placed) {
+      entries.push_back(FragmentEntry{
+          "TagSpecifications",
+          Fragment::sequence({Fragment::mapping()
+                                  .add("ResourceType", Fragment::string("instance"))
+                                  .add("Tags", Fragment::sequence(propagated))})});
+    }
+    data = Fragment::mapping(std::move(entries));
+    note("the tags " + old() + " propagates to its instances are set on the new launch template's instances "
+         "(TagSpecifications)");
+  }
+
+  bool user_data(Fragment& data) {
+    const LaunchData& launch = *g_.launch;
+    const SubText text = user_data_sub_text(launch.user_data);
+    if (text.error) return fail(*text.error, text.error_at ? text.error_at : launch.user_data);
+    ConvertedUserData converted = convert_user_data_for_managed_nodegroup(text.text, !facts().custom_ami);
+    if (converted.refusal) return fail(*converted.refusal, launch.user_data);
+    for (std::string& n : converted.notes) note(std::move(n));
+    bootstrap_ = converted.bootstrap;
+    if (converted.mime.empty()) return true;
+    // Variables the converted text still uses (the bootstrap call may have taken some away).
+    std::vector<FragmentEntry> variables;
+    if (text.variables != nullptr && text.variables->is_mapping()) {
+      for (const MapEntry& e : text.variables->entries) {
+        if (e.value) variables.push_back(FragmentEntry{e.key, Fragment::from_node(*e.value)});
+      }
+    }
+    variables.insert(variables.end(), text.extra_variables.begin(), text.extra_variables.end());
+    std::erase_if(variables, [&](const FragmentEntry& v) {
+      return converted.mime.find("${" + v.key + "}") == std::string::npos;
+    });
+    Fragment body = converted.mime.find("${") == std::string::npos ? Fragment::string(converted.mime)
+                    : !variables.empty() ? Fragment::sub(converted.mime, Fragment::mapping(std::move(variables)))
+                                         : Fragment::sub(converted.mime);
+    data.add("UserData", Fragment::intrinsic("Fn::Base64", std::move(body)));
+    return true;
+  }
+
+  // Instance types: one type stays in the launch template (a change rolls the nodes in place);
+  // several (MixedInstancesPolicy) go to InstanceTypes. Spot -> CapacityType SPOT.
+  void capacity_and_types(Fragment& properties, Fragment& data) {
+    const LaunchData& launch = *g_.launch;
+    std::vector<const Node*> overrides;
+    const Node* distribution = nullptr;
+    if (const Node* mixed = g_.group->property("MixedInstancesPolicy")) {
+      distribution = mixed->get("InstancesDistribution");
+      if (const Node* lt = mixed->get("LaunchTemplate")) {
+        if (const Node* list = lt->get("Overrides"); list && list->is_sequence()) {
+          for (const Node* item : list->items) {
+            if (const Node* type = item ? item->get("InstanceType") : nullptr) overrides.push_back(type);
+          }
+        }
+      }
+    }
+    bool spot = false;
+    if (launch.data) {
+      if (const Node* market = launch.data->get("InstanceMarketOptions")) {
+        const Node* type = market->get("MarketType");
+        spot = type == nullptr || (type->is_string() && type->text == "spot") || !type->is_string();
+      }
+      if (launch.launch_configuration && launch.data->get("SpotPrice") != nullptr) spot = true;
+    }
+    if (distribution != nullptr) {
+      const Node* base = distribution->get("OnDemandBaseCapacity");
+      const Node* above = distribution->get("OnDemandPercentageAboveBaseCapacity");
+      auto values = [&](const Node* n) { return n ? a_.resolver().strings(*n) : std::vector<std::string>{}; };
+      const auto above_values = values(above);
+      const auto base_values = values(base);
+      const bool all_on_demand = above == nullptr || (above_values.size() == 1 && above_values[0] == "100");
+      if (!all_on_demand) {
+        spot = true;
+        const bool pure_spot = above_values.size() == 1 && above_values[0] == "0" &&
+                               (base == nullptr || (base_values.size() == 1 && base_values[0] == "0"));
+        if (!pure_spot) {
+          warn(old() + " mixes on-demand and spot instances (InstancesDistribution); one managed node group has one "
+               "capacity type: the new group uses SPOT. Add a second, ON_DEMAND node group for the on-demand base "
+               "capacity if you need it");
+        }
+      }
+    }
+    if (spot) properties.add("CapacityType", Fragment::string("SPOT"));
+    if (!overrides.empty()) {
+      std::vector<Fragment> types;
+      for (const Node* n : overrides) types.push_back(Fragment::from_node(*n));
+      properties.add("InstanceTypes", Fragment::sequence(std::move(types)));
+      return;
+    }
+    if (launch.instance_type == nullptr) return;
+    if (spot) {
+      properties.add("InstanceTypes", Fragment::sequence({Fragment::from_node(*launch.instance_type)}));
+      return;
+    }
+    // Keep the launch template's entry order: InstanceType goes where the old data had it.
+    std::vector<FragmentEntry> entries;
+    bool placed = false;
+    for (const MapEntry& e : launch.data->entries) {
+      if (e.key == "InstanceType") {
+        entries.push_back(FragmentEntry{"InstanceType", Fragment::from_node(*launch.instance_type)});
+        placed = true;
+      }
+      for (const FragmentEntry& f : data.entries()) {
+        if (f.key == e.key || (e.key == "SecurityGroups" && f.key == "SecurityGroupIds") ||
+            (e.key == "InstanceMonitoring" && f.key == "Monitoring") || (e.key == "PlacementTenancy" && f.key == "Placement")) {
+          if (std::none_of(entries.begin(), entries.end(), [&](const FragmentEntry& x) { return x.key == f.key; })) {
+            entries.push_back(f);
+          }
+        }
+      }
+    }
+    for (const FragmentEntry& f : data.entries()) {
+      if (std::none_of(entries.begin(), entries.end(), [&](const FragmentEntry& x) { return x.key == f.key; })) {
+        entries.push_back(f);
+      }
+    }
+    if (!placed) entries.push_back(FragmentEntry{"InstanceType", Fragment::from_node(*launch.instance_type)});
+    data = Fragment::mapping(std::move(entries));
+  }
+
+  void labels_and_taints(Fragment& properties) {
+    if (!bootstrap_) return;
+    for (const std::string& flag : bootstrap_->other_flags) {
+      if (flag.find("${") != std::string::npos) {
+        warn("bootstrap.sh receives " + quoted(flag) + " at deploy time; labels, taints and kubelet flags passed "
+             "that way are not visible here" + std::string(facts().custom_ami ? "" : " and are dropped with the bootstrap call") +
+             ": set the node group's Labels and Taints for them");
+        break;
+      }
+    }
+    if (bootstrap_->kubelet_extra_args.empty()) return;
+    const KubeletArgs args = parse_kubelet_extra_args(bootstrap_->kubelet_extra_args);
+    for (const std::string& p : args.problems) warn("--kubelet-extra-args: " + p);
+    if (!args.labels.empty()) {
+      Fragment labels = Fragment::mapping();
+      for (const auto& [key, value] : args.labels) {
+        if (key.find("${") != std::string::npos) {
+          warn("node label " + quoted(key) + " has a deploy-time key; it is not carried into Labels");
+          continue;
+        }
+        labels.add(key, text_fragment(tmpl_, value));
+      }
+      if (!labels.entries().empty()) properties.add("Labels", std::move(labels));
+    }
+    if (!args.taints.empty()) {
+      std::vector<Fragment> taints;
+      for (const NodeTaint& t : args.taints) {
+        const std::string effect = managed_taint_effect(t.effect);
+        if (effect.empty()) {
+          warn("taint " + quoted(t.key) + " has effect " + quoted(t.effect) + ", which a managed node group does "
+               "not accept; it is not carried");
+          continue;
+        }
+        Fragment taint = Fragment::mapping().add("Key", text_fragment(tmpl_, t.key));
+        if (!t.value.empty()) taint.add("Value", text_fragment(tmpl_, t.value));
+        taint.add("Effect", Fragment::string(effect));
+        taints.push_back(std::move(taint));
+      }
+      if (!taints.empty()) properties.add("Taints", Fragment::sequence(std::move(taints)));
+    }
+    if (!facts().custom_ami && !args.other.empty()) {
+      std::string list;
+      for (const std::string& o : args.other) list += (list.empty() ? "" : " ") + o;
+      warn("kubelet flags " + quoted(list) + " are dropped with the bootstrap call (EKS bootstraps managed nodes and "
+           "computes max-pods itself); use a custom AMI or a NodeConfig if you need them");
+    }
+  }
+
+  const TemplateAnalysis& a_;
+  const Template& tmpl_;
+  const SelfManagedNodeGroup& g_;
+  std::string new_name_;
+  PhaseOneResult result_;
+  Fragment new_parameter_ = Fragment::mapping();
+  std::optional<BootstrapCall> bootstrap_;
+};
+
+}  // namespace
+
+PhaseOneResult build_phase_one(const TemplateAnalysis& analysis, const SelfManagedNodeGroup& group,
+                               const std::string& new_name) {
+  return PhaseOneBuilder(analysis, group, new_name).build();
+}
+
+bool is_migrated_nodegroup_for(const Resource& resource, std::string_view old_group) {
+  if (resource.type != kNodegroupType || resource.metadata == nullptr) return false;
+  const Node* marker = resource.metadata->get(kMigrationMarkerKey);
+  const Node* from = marker ? marker->get(kMigrationMarkerField) : nullptr;
+  return from != nullptr && from->is_string() && from->text == old_group;
+}
+
+}  // namespace cfn_eks
