@@ -14,12 +14,14 @@ namespace {
 const std::set<std::string_view> kTopLevelKeys = {
     "typeName", "description", "as_of", "sources", "refReturns", "additionalProperties", "properties", "definitions",
     "required", "readOnlyProperties", "createOnlyProperties", "conditionalCreateOnlyProperties", "writeOnlyProperties",
-    "primaryIdentifier", "patternProperties", "oneOf", "anyOf", "allOf", "dependentRequired", "dependentExcluded"};
+    "primaryIdentifier", "patternProperties", "oneOf", "anyOf", "allOf", "dependentRequired", "dependentExcluded",
+    "requiredXor"};
 
 const std::set<std::string_view> kNodeKeys = {
     "properties", "$ref", "type", "required", "enum", "const", "pattern", "minLength", "maxLength", "minimum",
     "maximum", "minItems", "maxItems", "uniqueItems", "items", "additionalProperties", "patternProperties", "oneOf",
-    "anyOf", "allOf", "dependentRequired", "dependentExcluded", "format", "insertionOrder", "description", "default"};
+    "anyOf", "allOf", "dependentRequired", "dependentExcluded", "requiredXor", "format", "insertionOrder", "description",
+    "default"};
 
 const std::set<std::string_view> kFormats = {
     "AWS::EC2::SecurityGroup.Id", "AWS::EC2::SecurityGroup.Name", "AWS::EC2::Subnet.Id", "AWS::EC2::VPC.Id",
@@ -152,6 +154,17 @@ std::vector<std::string> check_our_schema(std::string_view json) {
                (!f->value.IsString() || (kFormats.count(f->value.GetString()) == 0 &&
                                          !std::regex_match(f->value.GetString(), std::regex("AWS::\\w+::\\w+\\.\\w+"))))) {
       problems.emplace_back("refReturns/format: unknown format");
+    }
+    // {"property": P, "format": F}: Ref returns F when the resource does not set P.
+    if (it->value.IsObject()) {
+      if (auto w = it->value.FindMember("withoutProperty"); w != it->value.MemberEnd()) {
+        const auto& props = doc["properties"];
+        if (!w->value.IsObject() || !w->value.HasMember("property") || !w->value["property"].IsString() ||
+            !w->value.HasMember("format") || !w->value["format"].IsString() ||
+            !props.HasMember(w->value["property"].GetString())) {
+          problems.emplace_back("refReturns/withoutProperty: must be {\"property\": a property of the type, \"format\": ...}");
+        }
+      }
     }
   }
   Checker checker(doc, problems);

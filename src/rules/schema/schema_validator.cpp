@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "knowledge/ref_returns.hpp"
 #include "rules/common/intrinsic_args.hpp"
 #include "rules/common/names.hpp"
 #include "util/edit_distance.hpp"
@@ -764,6 +765,12 @@ class Validator {
         kind.types = kJsonString;
         if (const ResourceSchema* s = ctx_.schemas.find(target->type)) kind.format = s->ref_format();
         kind.described = "Ref " + name + " (" + std::string(target->type) + ")";
+        // A security group without VpcId is in the default VPC: Ref gives its name. A VpcId
+        // written at all (even through Fn::If) counts as given.
+        if (const auto without = ref_format_without(target->type); without && target->property(without->property) == nullptr) {
+          kind.format = without->format;
+          kind.described = "Ref " + name + " (" + std::string(target->type) + " without " + without->property + ")";
+        }
       } else if (name == "AWS::NotificationARNs") {
         kind.types = kJsonArray;
         kind.described = "Ref AWS::NotificationARNs";

@@ -15,10 +15,12 @@ constexpr RuleInfo kInfo{
 
 ## What it checks
 What a `Ref` or `Fn::GetAtt` returns against what the property takes:
-- kinds of values: a security group *name* (a parameter of type
-  `AWS::EC2::SecurityGroup::GroupName`) where a security group id is needed, `Ref` to an IAM
-  role (its name) where a role ARN is needed, a subnet where a VPC is needed. Kinds come from
-  parameter types, the schema's `refReturns` and attribute formats;
+- kinds of values: a security group *name* where a security group id is needed — a parameter
+  of type `AWS::EC2::SecurityGroup::GroupName`, or `Ref` to an `AWS::EC2::SecurityGroup`
+  without `VpcId` (such a group is in the default VPC and `Ref` returns its name; with `VpcId`,
+  even through `Fn::If`, it returns the id) — `Ref` to an IAM role (its name) where a role ARN
+  is needed, a subnet where a VPC is needed. Kinds come from parameter types, the schema's
+  `refReturns` (and its `withoutProperty` case) and attribute formats;
 - shapes: a `List<...>` or `CommaDelimitedList` parameter (a list) where a single string is
   needed, or a string-valued `Ref` where a list is needed;
 - literal ids: a security group, subnet or VPC id written as a literal must start with `sg-`,
@@ -43,12 +45,14 @@ Resources:
 ```
 
 ## How to fix
-Use the right kind: `AWS::EC2::SecurityGroup::Id` parameters, `!GetAtt Role.Arn` instead of
-`!Ref Role`, `!Select [0, !Ref Subnets]` for one item of a list.
+Use the right kind: `AWS::EC2::SecurityGroup::Id` parameters, `!GetAtt Group.GroupId` (or a
+`VpcId` on the group) instead of `!Ref Group` for a default-VPC group, `!GetAtt Role.Arn`
+instead of `!Ref Role`, `!Select [0, !Ref Subnets]` for one item of a list.
 
 ## References
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getatt.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroup.html (Return values: Ref)
 )md",
 };
 
