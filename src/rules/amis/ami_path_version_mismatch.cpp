@@ -19,8 +19,9 @@ constexpr RuleInfo kInfo{
 ## What it checks
 Launch templates used by `AWS::EKS::Nodegroup` whose `ImageId` is an EKS-optimized AMI SSM path
 (parameter default, `{{resolve:ssm:...}}`): the Kubernetes version in the path must equal the
-cluster's version (same stack, or `--cluster-version`). Self-managed node groups are checked by
-V009/V010 against the skew policy instead.
+cluster's version (same stack, or `--cluster-version`). When the cluster is in another stack and
+`--cluster-version` is not given, the rule says once per template (info) that it could not
+check. Self-managed node groups are checked by V009/V010 against the skew policy instead.
 
 ## Why it matters
 With a custom `ImageId` EKS does not manage the node version: the kubelet is whatever the AMI
@@ -52,11 +53,21 @@ class AmiPathVersionMismatch final : public Rule {
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     std::set<std::pair<std::size_t, std::string>> seen;
+    bool noted = false;
     for (const ImageUse& use : image_uses(context)) {
       for (const Resource* ng : use.nodegroups) {
-        const ClusterVersions cluster = cluster_versions(context, cluster_of(context, *ng));
+        const ClusterLink link = cluster_of(context, *ng);
+        const ClusterVersions cluster = cluster_versions(context, link);
         for (const AmiPathValue& path : use.ami_paths) {
           if (!path.parsed) continue;
+          if (!cluster.known() && link.location == ClusterLocation::OtherStack && !noted) {
+            noted = true;  // once per template, like the V rules
+            Diagnostic& d = sink.report(*path.at, could_not_check_message("AMI path '" + path.path + "' of node group '" +
+                                                                              std::string(ng->name) +
+                                                                              "' against its cluster's Kubernetes version",
+                                                                          cluster));
+            d.severity = Severity::Info;
+          }
           for (const VersionCandidate& c : cluster.candidates) {
             if (c.allowed_value || *c.version == path.parsed->kubernetes) continue;
             std::string message = "'" + path.path + "' is the Kubernetes " + path.parsed->kubernetes.to_string() +

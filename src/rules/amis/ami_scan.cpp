@@ -88,6 +88,31 @@ std::vector<VersionCandidate> nodegroup_versions(const LintContext& context, con
   return out;
 }
 
+std::optional<ClusterVersions> cluster_in_other_stack(const LintContext& context, const Resource& nodegroup) {
+  if (nodegroup.property("Version") != nullptr) return std::nullopt;
+  const ClusterLink link = cluster_of(context, nodegroup);
+  if (link.location != ClusterLocation::OtherStack) return std::nullopt;
+  ClusterVersions versions = cluster_versions(context, link);
+  if (versions.known()) return std::nullopt;
+  return versions;
+}
+
+void note_cluster_in_other_stack(const LintContext& context, DiagnosticSink& sink, std::string_view property,
+                                 std::string_view what) {
+  for (const Resource& resource : context.tmpl.resources()) {
+    if (resource.type != "AWS::EKS::Nodegroup") continue;
+    const Node* value = resource.property(property);
+    if (value == nullptr) continue;
+    const auto versions = cluster_in_other_stack(context, resource);
+    if (!versions) continue;
+    Diagnostic& d = sink.report(*value, could_not_check_message(std::string(property) + " of node group '" +
+                                                                    std::string(resource.name) + "' " + std::string(what),
+                                                                versions.value()));
+    d.severity = Severity::Info;
+    return;
+  }
+}
+
 bool deployed(const PossibleValue& value) {
   const Provenance* hop = value.source_hop();
   return hop == nullptr || !hop->description.ends_with("allowed value");

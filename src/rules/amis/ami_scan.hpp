@@ -2,6 +2,7 @@
 // What the A rules share: every launch template / launch configuration with its ImageId values,
 // the instance types it runs on and who uses it (managed node groups, Auto Scaling groups).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,16 @@ namespace cfn_eks {
 /// The Kubernetes versions a managed node group runs: its Version values, else its cluster's
 /// (or --cluster-version). AllowedValues alternatives and malformed values are left out.
 std::vector<VersionCandidate> nodegroup_versions(const LintContext& context, const Resource& nodegroup);
+
+/// For a managed node group without its own Version whose cluster is in another stack (and no
+/// --cluster-version): its cluster's (unknown) versions, for the "could not check" note. nullopt
+/// when the versions are known, or unknown for another reason (the V rules say so).
+std::optional<ClusterVersions> cluster_in_other_stack(const LintContext& context, const Resource& nodegroup);
+
+/// Says once per template, as information, that `property` of the first node group that sets it
+/// and whose cluster is in another stack could not be checked ("AmiType of node group 'N' " + what).
+void note_cluster_in_other_stack(const LintContext& context, DiagnosticSink& sink, std::string_view property,
+                                 std::string_view what);
 
 /// The string values of `node` with where each was written.
 std::vector<PossibleValue> string_values_of(const LintContext& context, const Node& node);

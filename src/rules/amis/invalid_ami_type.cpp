@@ -23,7 +23,9 @@ the AMI types in `schemas/eks/ami-families.json`, and against the versions each 
 for: the node group's `Version`, else its cluster's (same stack, or `--cluster-version`).
 Examples: the AL2 types (`AL2_x86_64`, `AL2_x86_64_GPU`, `AL2_ARM_64`) do not exist for 1.33
 and later; the Windows Server 2025 types not before 1.35; `CUSTOM` is what EKS reports for a
-launch template with an `ImageId`, not a value to set.
+launch template with an `ImageId`, not a value to set. When the node group has no `Version`
+and its cluster is in another stack (a `ClusterName` parameter or import), the version check is
+not possible: the rule says so once per template (info), unless `--cluster-version` is given.
 
 ## Why it matters
 The CloudFormation schema types `AmiType` as a free string, so nothing catches a typo or a
@@ -55,6 +57,10 @@ class InvalidAmiType final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   std::span<const std::string_view> resource_types() const override { return kTypes; }
+
+  void check_template(const LintContext& context, DiagnosticSink& sink) const override {
+    note_cluster_in_other_stack(context, sink, "AmiType", "against its cluster's Kubernetes version (AMI types exist for some versions only)");
+  }
 
   void check_resource(const LintContext& context, const Resource& resource, DiagnosticSink& sink) const override {
     const Node* ami_type = resource.property("AmiType");

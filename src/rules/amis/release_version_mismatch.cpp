@@ -24,7 +24,9 @@ before, the EKS defaults):
 - Bottlerocket: `<os-version>-<commit>`, e.g. `1.34.0-18d04e52`;
 - Windows: `<major>.<minor>-<YYYY.MM.DD>`, e.g. `1.31-2024.11.12`.
 For AL2, AL2023 and Windows the Kubernetes minor inside must equal the node group's `Version`
-(or the cluster's when `Version` is not set).
+(or the cluster's when `Version` is not set). When `Version` is not set and the cluster is in
+another stack, the rule says once per template (info) that it could not compare, unless
+`--cluster-version` is given.
 
 ## Why it matters
 EKS rejects the update: `Requested release version 1.31.3-20250103 is not valid for kubernetes
@@ -52,6 +54,10 @@ class ReleaseVersionMismatch final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   std::span<const std::string_view> resource_types() const override { return kTypes; }
+
+  void check_template(const LintContext& context, DiagnosticSink& sink) const override {
+    note_cluster_in_other_stack(context, sink, "ReleaseVersion", "against its cluster's Kubernetes version");
+  }
 
   void check_resource(const LintContext& context, const Resource& resource, DiagnosticSink& sink) const override {
     const Node* release = resource.property("ReleaseVersion");
