@@ -22,6 +22,13 @@ support after its end of extended support, or after its end of standard support 
 had extended support (1.22 and older for new clusters). The status is computed from the dates;
 nothing is hard-coded, so the finding appears on the day the support ends.
 
+The same dates apply to the nodes: the `Version` of each `AWS::EKS::Nodegroup` and the Kubernetes
+version in the EKS AMI SSM path of each self-managed node group (launch template or launch
+configuration `ImageId`). A value written once and used by several resources (one
+`!Ref KubernetesVersion` feeding the cluster and its node groups) is reported once, at the value
+(the parameter's default or the literal), in the cluster's words; a node version written
+elsewhere is reported where it is written, naming the node group.
+
 ## Why it matters
 EKS no longer creates clusters on that version, so the stack cannot be re-created (a new
 region, a disaster recovery). Existing control planes are upgraded automatically, one minor, at
@@ -54,19 +61,24 @@ class VersionEndOfSupport final : public Rule {
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     OnceReporter once(sink);
     const std::string target = oldest_standard(context.eks, context.as_of);
-    for_each_cluster_version(context, [&](const VersionProperty& property, const VersionCandidate& c,
-                                          const VersionStatus& status) {
+    for_each_lifecycle_version(context, [&](const LifecycleSubject& subject, const VersionStatus& status) {
       if (status.status != SupportStatus::EndOfSupport) return;
       const VersionInfo& info = *status.info;
       const bool extended = info.end_of_extended_support.has_value();
       const auto ended = extended ? info.end_of_extended_support : info.end_of_standard_support;
-      std::string message = "Kubernetes " + c.version->to_string() + " (" + c.where + ") reached the end of " +
+      std::string message = subject.who + "Kubernetes " + subject.version.to_string() + " (" + subject.where + ")" +
+                            (subject.cluster ? " reached" : ", which reached") + " the end of " +
                             (extended ? "extended " : "") + "support" +
-                            (ended ? " on " + ended->to_string() : std::string()) +
-                            ": EKS no longer creates clusters on it and upgrades existing control planes "
-                            "automatically, leaving nodes and add-ons behind; upgrade one minor at a time";
+                            (ended ? " on " + ended->to_string() : std::string());
+      if (subject.cluster) {
+        message += ": EKS no longer creates clusters on it and upgrades existing control planes "
+                   "automatically, leaving nodes and add-ons behind; upgrade one minor at a time";
+      } else {
+        message += ": EKS publishes no AMIs or fixes for it, and upgrades the control plane without these nodes, "
+                   "which then lag it; upgrade the nodes with their cluster, one minor at a time";
+      }
       if (!target.empty()) message += " to a version in standard support (" + target + " or newer)";
-      once.report(report_node(c, *property.node), std::move(message));
+      once.report(*subject.at, std::move(message));
     });
   }
 };

@@ -25,6 +25,13 @@ the cluster's `UpgradePolicy.SupportType`:
 - `STANDARD`: EKS upgrades the control plane automatically once standard support has ended, so
   the version in the template no longer describes the cluster.
 
+The same dates apply to the nodes: the `Version` of each `AWS::EKS::Nodegroup` and the Kubernetes
+version in the EKS AMI SSM path of each self-managed node group (launch template or launch
+configuration `ImageId`). A value written once and used by several resources (one
+`!Ref KubernetesVersion` feeding the cluster and its node groups) is reported once, at the value
+(the parameter's default or the literal), in the cluster's words; a node version written
+elsewhere is reported where it is written, naming the node group.
+
 ## Why it matters
 Extended support costs six times the standard price per cluster-hour (eks-facts §1.1, list
 prices; they may change). At the end of extended support EKS upgrades the control plane at a
@@ -58,13 +65,25 @@ class VersionExtendedSupport final : public Rule {
     OnceReporter once(sink);
     const std::string price = extended_price_text(context.eks);
     const std::string target = oldest_standard(context.eks, context.as_of);
-    for_each_cluster_version(context, [&](const VersionProperty& property, const VersionCandidate& c,
-                                          const VersionStatus& status) {
+    for_each_lifecycle_version(context, [&](const LifecycleSubject& subject, const VersionStatus& status) {
       if (status.status != SupportStatus::Extended) return;
       const VersionInfo& info = *status.info;
-      const auto types = support_types(context, *property.resource);
+      if (!subject.cluster) {
+        // Extended support is billed per cluster; for nodes it means a shorter patch horizon.
+        std::string message = subject.who + "Kubernetes " + subject.version.to_string() + " (" + subject.where +
+                              "), which is in extended support";
+        if (info.end_of_standard_support) message += " since " + info.end_of_standard_support->to_string();
+        if (info.end_of_extended_support) {
+          message += ": its AMIs get fixes only until " + info.end_of_extended_support->to_string();
+        }
+        message += "; upgrade the nodes with their cluster, one minor at a time";
+        if (!target.empty()) message += ", to a version in standard support (" + target + " or newer)";
+        once.report(*subject.at, std::move(message));
+        return;
+      }
+      const auto types = support_types(context, *subject.resource);
       const bool standard_only = !types.empty() && types.front() == "STANDARD";
-      std::string message = "Kubernetes " + c.version->to_string() + " (" + c.where + ") is in extended support";
+      std::string message = "Kubernetes " + subject.version.to_string() + " (" + subject.where + ") is in extended support";
       if (info.end_of_standard_support) message += " since " + info.end_of_standard_support->to_string();
       if (standard_only) {
         message += ", but UpgradePolicy.SupportType is STANDARD, so EKS upgrades the control plane automatically "
@@ -79,7 +98,7 @@ class VersionExtendedSupport final : public Rule {
       }
       message += "; upgrade one minor at a time";
       if (!target.empty()) message += " to a version in standard support (" + target + " or newer)";
-      once.report(report_node(c, *property.node), std::move(message));
+      once.report(*subject.at, std::move(message));
     });
   }
 };

@@ -22,6 +22,13 @@ happens then depends on `UpgradePolicy.SupportType`, and the message says which:
 - `EXTENDED` or not set: the cluster moves to extended support, billed at the extended rate.
 - `STANDARD`: EKS upgrades the control plane automatically on that date.
 
+The same dates apply to the nodes: the `Version` of each `AWS::EKS::Nodegroup` and the Kubernetes
+version in the EKS AMI SSM path of each self-managed node group (launch template or launch
+configuration `ImageId`). A value written once and used by several resources (one
+`!Ref KubernetesVersion` feeding the cluster and its node groups) is reported once, at the value
+(the parameter's default or the literal), in the cluster's words; a node version written
+elsewhere is reported where it is written, naming the node group.
+
 Configure the window in `.cfn-eks.yaml`:
 ```yaml
 rules:
@@ -61,28 +68,30 @@ class VersionStandardSupportEnding final : public Rule {
     if (!error.empty() || days < 0) days = kDefaultDays;
     OnceReporter once(sink);
     const std::string price = extended_price_text(context.eks);
-    for_each_cluster_version(context, [&](const VersionProperty& property, const VersionCandidate& c,
-                                          const VersionStatus& status) {
+    for_each_lifecycle_version(context, [&](const LifecycleSubject& subject, const VersionStatus& status) {
       if (status.status != SupportStatus::Standard || !status.info->end_of_standard_support) return;
-      const auto left = context.eks.days_until_end_of_standard_support(*c.version, context.as_of);
+      const auto left = context.eks.days_until_end_of_standard_support(subject.version, context.as_of);
       if (!left || *left > days) return;
       const VersionInfo& info = *status.info;
-      const auto types = support_types(context, *property.resource);
+      const auto types = subject.cluster ? support_types(context, *subject.resource) : std::vector<std::string>{};
       const bool standard_only = !types.empty() && types.front() == "STANDARD";
-      std::string message = "Kubernetes " + c.version->to_string() + " (" + c.where + ") leaves standard support on " +
+      std::string message = subject.who + "Kubernetes " + subject.version.to_string() + " (" + subject.where + ")" +
+                            (subject.cluster ? " leaves" : ", which leaves") + " standard support on " +
                             info.end_of_standard_support->to_string() + " (in " + std::to_string(*left) +
                             (*left == 1 ? " day)" : " days)");
-      if (standard_only) {
+      if (!subject.cluster) {
+        // Pricing and SupportType are the cluster's business.
+      } else if (standard_only) {
         message += ", when EKS upgrades the control plane automatically because UpgradePolicy.SupportType is STANDARD";
       } else if (info.extended_support) {
         message += ", then extended support";
         if (!price.empty()) message += " costs " + price;
         if (info.end_of_extended_support) message += " until " + info.end_of_extended_support->to_string();
       }
-      KubeVersion next = *c.version;
+      KubeVersion next = subject.version;
       ++next.minor;
       message += "; plan the upgrade to " + next.to_string();
-      once.report(report_node(c, *property.node), std::move(message));
+      once.report(*subject.at, std::move(message));
     });
   }
 };
