@@ -251,6 +251,37 @@ BOOST_AUTO_TEST_CASE(ours_win_and_the_official_schema_fills_gaps) {
   BOOST_CHECK(loaded.schemas->origin("Test::Shop::Widget") == SchemaOrigin::Ours);
 }
 
+BOOST_AUTO_TEST_CASE(s002_is_one_note_per_type_and_silent_for_types_the_registry_covers) {
+  // The registry covers AWS::S3::Bucket; nothing covers AWS::Logs::LogGroup (two of them, one note).
+  const std::string bucket = R"({"typeName": "AWS::S3::Bucket", "additionalProperties": false,
+    "properties": {"BucketName": {"type": "string"}}})";
+  SchemaLoadResult loaded = ResourceSchemas::from_texts({}, {{"aws-s3-bucket.json", bucket}});
+  BOOST_REQUIRE(!loaded.error.has_value());
+  const std::string text =
+      "Resources:\n"
+      "  Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: logs}}\n"
+      "  Other: {Type: AWS::S3::Bucket}\n"
+      "  Logs: {Type: AWS::Logs::LogGroup}\n"
+      "  MoreLogs: {Type: AWS::Logs::LogGroup}\n";
+  LintOptions options;
+  options.as_of = Date{2026, 11, 28};
+  options.use_config_files = false;
+  options.only = {"S002"};
+  for (const bool with_registry : {false, true}) {
+    if (with_registry) options.schemas = loaded.schemas;
+    const FileReport report =
+        lint_source(std::make_shared<SourceFile>("t.yaml", text), default_registry(), options, nullptr);
+    std::vector<std::string> notes;
+    for (const Diagnostic& d : report.diagnostics) {
+      BOOST_CHECK(d.severity == Severity::Info);
+      notes.push_back(d.message);
+    }
+    BOOST_REQUIRE_EQUAL(notes.size(), with_registry ? 1u : 2u);
+    BOOST_TEST(notes.back().find("AWS::Logs::LogGroup") != std::string::npos);
+    if (!with_registry) BOOST_TEST(notes.front().find("AWS::S3::Bucket") != std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(broken_registry_files_are_errors_with_positions) {
   const fs::path dir = fs::temp_directory_path() / ("cfn-eks-registry-" + std::to_string(::getpid()));
   fs::create_directories(dir);
