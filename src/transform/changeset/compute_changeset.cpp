@@ -116,16 +116,17 @@ void diff_resources(ChangeSet& out, const changeset::DiffInputs& in) {
 
   // A removed resource that reappears, identical, under a new id is a rename.
   std::map<const Resource*, const Resource*> rename_of;  // added -> removed
-  std::vector<bool> taken(removed.size(), false);
+  // Keyed by Type and Properties, so many additions and removals stay linear.
+  std::multimap<std::string, std::size_t> removed_by_body;
+  for (std::size_t i = 0; i < removed.size(); ++i) {
+    removed_by_body.emplace(canonical(removed[i]->type_node) + "|" + canonical(removed[i]->properties), i);
+  }
   for (const Resource* resource : added) {
-    const std::string type = canonical(resource->type_node);
-    const std::string properties = canonical(resource->properties);
-    for (std::size_t i = 0; i < removed.size(); ++i) {
-      if (taken[i] || canonical(removed[i]->type_node) != type || canonical(removed[i]->properties) != properties) continue;
-      taken[i] = true;
-      rename_of[resource] = removed[i];
-      break;
-    }
+    if (removed_by_body.empty()) break;
+    const auto it = removed_by_body.find(canonical(resource->type_node) + "|" + canonical(resource->properties));
+    if (it == removed_by_body.end()) continue;
+    rename_of[resource] = removed[it->second];
+    removed_by_body.erase(it);
   }
   std::map<const Resource*, const Resource*> renamed_to;
   for (const auto& [to, from] : rename_of) renamed_to[from] = to;
