@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "cfn_eks/changeset.hpp"
@@ -560,6 +561,52 @@ Resources:
   const auto h = hazards_of(cs, "condition-changed");
   BOOST_REQUIRE(h.size() == 1u);
   BOOST_TEST(contains(h[0]->message, "'Extra'"));
+}
+
+BOOST_AUTO_TEST_CASE(self_managed_nodes_scaled_in_or_removed_are_not_drained) {
+  const std::string running = R"(Parameters:
+  Desired: {Type: Number, Default: 3}
+Resources:
+  Nodes:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      MinSize: 1
+      MaxSize: 4
+      DesiredCapacity: !Ref Desired
+      VPCZoneIdentifier: [subnet-a]
+)";
+  const std::string drained = replace_all(replace_all(running, "DesiredCapacity: !Ref Desired", "DesiredCapacity: 0"),
+                                          "MinSize: 1", "MinSize: 0");
+  const ChangeSet scale = diff(running, drained);
+  const auto in = hazards_of(scale, "asg-scale-in");
+  BOOST_REQUIRE(in.size() == 1u);
+  BOOST_TEST(contains(in[0]->message, "from 3 to 0"));
+  BOOST_TEST(hazards_of(diff(drained, running), "asg-scale-in").empty());  // scaling out is safe
+  const std::string empty = "Resources: {}\n";
+  const ChangeSet removed_running = diff(running, empty);
+  BOOST_TEST(hazards_of(removed_running, "asg-removal").size() == 1u);
+  const ChangeSet removed_drained = diff(drained, empty);
+  BOOST_TEST(hazards_of(removed_drained, "asg-removal").empty());
+}
+
+BOOST_AUTO_TEST_CASE(identical_resources_pair_one_to_one_as_renames) {
+  std::string before = "Resources:\n";
+  std::string after = "Resources:\n";
+  for (int i = 0; i < 3; ++i) {
+    before += "  Old" + std::to_string(i) + ": {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: same}}\n";
+    after += "  New" + std::to_string(i) + ": {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: same}}\n";
+  }
+  after += "  Extra: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: same}}\n";
+  const ChangeSet cs = diff(before, after);
+  std::set<std::string> sources;
+  for (int i = 0; i < 3; ++i) {
+    const ResourceChange* r = cs.resource("New" + std::to_string(i));
+    BOOST_REQUIRE(r != nullptr);
+    BOOST_TEST(r->renamed_from == "Old" + std::to_string(i));
+    sources.insert(r->renamed_from);
+  }
+  BOOST_TEST(sources.size() == 3u);
+  BOOST_TEST(cs.resource("Extra")->renamed_from.empty());
 }
 
 BOOST_AUTO_TEST_CASE(broken_inputs_do_not_crash) {

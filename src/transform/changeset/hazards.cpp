@@ -1,6 +1,7 @@
 #include "transform/changeset/hazards.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "cfn_eks/resolver.hpp"
 #include "rules/versions/upgrade_steps.hpp"
@@ -338,6 +339,57 @@ void version_hazards(HazardSink& sink, const ChangeSet& changeset, const Templat
   }
 }
 
+constexpr std::string_view kAsgType = "AWS::AutoScaling::AutoScalingGroup";
+
+// The first whole number a property can deploy with (literal or parameter default).
+std::optional<long> deployed_count(const Resolver& resolver, const Resource& resource, std::string_view property) {
+  const Node* node = resource.property(property);
+  if (node == nullptr) return std::nullopt;
+  for (const std::string& text : resolver.strings(*node)) {
+    if (text.empty() || text.size() > 9 || !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); })) {
+      return std::nullopt;
+    }
+    return std::stol(text);
+  }
+  return std::nullopt;
+}
+
+// Self-managed nodes: an Auto Scaling group terminates instances without draining their pods
+// (eks-facts 6.9), whether it is scaled in or removed.
+void auto_scaling_hazards(HazardSink& sink, const ChangeSet& changeset, const Template& before, const Template& after) {
+  const Resolver old_resolver(before);
+  const Resolver new_resolver(after);
+  for (const ResourceChange& change : changeset.resources) {
+    if (change.type != kAsgType) continue;
+    const Resource* old_group = before.resource(change.logical_id);
+    if (old_group == nullptr || old_group->type != kAsgType) continue;
+    const auto old_desired = deployed_count(old_resolver, *old_group, "DesiredCapacity");
+    const auto old_min = deployed_count(old_resolver, *old_group, "MinSize");
+    const std::string id = quoted(change.logical_id);
+    if (change.action == ChangeAction::Remove) {
+      if (old_desired == 0L && old_min.value_or(0) == 0) continue;  // already scaled to zero (drained)
+      sink.add(Severity::Warning, "asg-removal", change.logical_id,
+               "Auto Scaling group " + id + " is removed: its instances" +
+                   (old_desired ? " (DesiredCapacity " + std::to_string(*old_desired) + ")" : std::string()) +
+                   " are terminated without draining their pods; drain the nodes and scale the group to 0 in an earlier update",
+               true, change.before_at);
+      continue;
+    }
+    if (change.action != ChangeAction::Modify || !touches(change, "DesiredCapacity")) continue;
+    const Resource* group = after.resource(change.logical_id);
+    if (group == nullptr) continue;
+    const auto new_desired = deployed_count(new_resolver, *group, "DesiredCapacity");
+    if (!new_desired || (old_desired && *new_desired >= *old_desired)) continue;
+    if (!old_desired && *new_desired != 0) continue;
+    sink.add(Severity::Warning, "asg-scale-in", change.logical_id,
+             "Auto Scaling group " + id + " DesiredCapacity goes " +
+                 (old_desired ? "from " + std::to_string(*old_desired) + " " : std::string()) + "to " +
+                 std::to_string(*new_desired) +
+                 ": the instances taken away are terminated without draining their pods (eks-facts 6.9); cordon and drain those nodes first",
+             false, change.after_at);
+  }
+}
+
 // A condition whose expression changes may create or delete what uses it.
 void condition_hazards(HazardSink& sink, const Template& before, const Template& after) {
   for (const NamedNode& c : after.conditions()) {
@@ -399,6 +451,7 @@ void add_hazards(ChangeSet& changeset, const Template& before, const Template& a
   parameter_hazards(sink, changeset, after);
   output_hazards(sink, changeset);
   version_hazards(sink, changeset, before, after, eks);
+  auto_scaling_hazards(sink, changeset, before, after);
   condition_hazards(sink, before, after);
   if (!changeset.empty()) transform_hazards(sink, before, after);
   std::stable_sort(changeset.hazards.begin(), changeset.hazards.end(), [](const Hazard& a, const Hazard& b) {
