@@ -114,7 +114,7 @@ struct Hazard {
   /// "export-removed", "output-added", "output-removed", "rename", "replace-deletes-data",
   /// "removal-deletes-data", "version-upgrade-step", "nodegroup-version-combined",
   /// "nodegroup-lags-cluster", "nodegroup-replacement", "type-changed", "condition-changed",
-  /// "transform", "asg-removal", "asg-scale-in".
+  /// "transform", "asg-removal".
   std::string kind;
   std::string logical_id;           ///< The resource, parameter or output concerned.
   std::string message;              ///< Style-conformant: problem first, remedy after "; ".

@@ -354,39 +354,24 @@ std::optional<long> deployed_count(const Resolver& resolver, const Resource& res
   return std::nullopt;
 }
 
-// Self-managed nodes: an Auto Scaling group terminates instances without draining their pods
-// (eks-facts 6.9), whether it is scaled in or removed.
-void auto_scaling_hazards(HazardSink& sink, const ChangeSet& changeset, const Template& before, const Template& after) {
+// Self-managed nodes: removing an Auto Scaling group terminates its instances without draining
+// their pods (eks-facts 6.9). (Scale-in is the same risk; it is not reported yet because the
+// migration plan's phase 2 scales the old group to 0 after its own drain step.)
+void auto_scaling_hazards(HazardSink& sink, const ChangeSet& changeset, const Template& before) {
   const Resolver old_resolver(before);
-  const Resolver new_resolver(after);
   for (const ResourceChange& change : changeset.resources) {
-    if (change.type != kAsgType) continue;
+    if (change.type != kAsgType || change.action != ChangeAction::Remove) continue;
     const Resource* old_group = before.resource(change.logical_id);
     if (old_group == nullptr || old_group->type != kAsgType) continue;
     const auto old_desired = deployed_count(old_resolver, *old_group, "DesiredCapacity");
     const auto old_min = deployed_count(old_resolver, *old_group, "MinSize");
     const std::string id = quoted(change.logical_id);
-    if (change.action == ChangeAction::Remove) {
-      if (old_desired == 0L && old_min.value_or(0) == 0) continue;  // already scaled to zero (drained)
-      sink.add(Severity::Warning, "asg-removal", change.logical_id,
-               "Auto Scaling group " + id + " is removed: its instances" +
-                   (old_desired ? " (DesiredCapacity " + std::to_string(*old_desired) + ")" : std::string()) +
-                   " are terminated without draining their pods; drain the nodes and scale the group to 0 in an earlier update",
-               true, change.before_at);
-      continue;
-    }
-    if (change.action != ChangeAction::Modify || !touches(change, "DesiredCapacity")) continue;
-    const Resource* group = after.resource(change.logical_id);
-    if (group == nullptr) continue;
-    const auto new_desired = deployed_count(new_resolver, *group, "DesiredCapacity");
-    if (!new_desired || (old_desired && *new_desired >= *old_desired)) continue;
-    if (!old_desired && *new_desired != 0) continue;
-    sink.add(Severity::Warning, "asg-scale-in", change.logical_id,
-             "Auto Scaling group " + id + " DesiredCapacity goes " +
-                 (old_desired ? "from " + std::to_string(*old_desired) + " " : std::string()) + "to " +
-                 std::to_string(*new_desired) +
-                 ": the instances taken away are terminated without draining their pods (eks-facts 6.9); cordon and drain those nodes first",
-             false, change.after_at);
+    if (old_desired == 0L && old_min.value_or(0) == 0) continue;  // already scaled to zero (drained)
+    sink.add(Severity::Warning, "asg-removal", change.logical_id,
+             "Auto Scaling group " + id + " is removed: its instances" +
+                 (old_desired ? " (DesiredCapacity " + std::to_string(*old_desired) + ")" : std::string()) +
+                 " are terminated without draining their pods; drain the nodes and scale the group to 0 in an earlier update",
+             true, change.before_at);
   }
 }
 
@@ -451,7 +436,7 @@ void add_hazards(ChangeSet& changeset, const Template& before, const Template& a
   parameter_hazards(sink, changeset, after);
   output_hazards(sink, changeset);
   version_hazards(sink, changeset, before, after, eks);
-  auto_scaling_hazards(sink, changeset, before, after);
+  auto_scaling_hazards(sink, changeset, before);
   condition_hazards(sink, before, after);
   if (!changeset.empty()) transform_hazards(sink, before, after);
   std::stable_sort(changeset.hazards.begin(), changeset.hazards.end(), [](const Hazard& a, const Hazard& b) {
