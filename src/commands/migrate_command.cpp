@@ -64,7 +64,9 @@ int run_migrate(const MigrateCommand& command, std::ostream& out, std::ostream& 
     err << "cfn-eks: " << command.path << ": " << *error << "\n";
     return kExitError;
   }
-  const Document document = load_document(std::make_shared<SourceFile>(command.path, std::move(text)));
+  // Loaded under its file name: the plan's change-set previews name files of the output directory.
+  const Document document =
+      load_document(std::make_shared<SourceFile>(fs::path(command.path).filename().string(), std::move(text)));
   MigrationOptions options;
   options.input_name = fs::path(command.path).filename().string();
   options.nodegroup = command.nodegroup;

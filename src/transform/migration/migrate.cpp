@@ -147,6 +147,11 @@ MigrationResult migrate_impl(const Document& document, const MigrationOptions& o
         break;
       }
     }
+    // An empty or comment-only file, or a top level that is not a mapping: point at the top
+    // level's value (1:1 when there is none), so the message is positioned like every other.
+    if (!result.position && document.source) {
+      result.position = document.root ? document.source->position(document.root->range.begin) : Position{};
+    }
     return result;
   }
   const TemplateAnalysis analysis(document, options.eks);
@@ -161,6 +166,10 @@ MigrationResult migrate_impl(const Document& document, const MigrationOptions& o
     const std::string& wanted = *options.nodegroup;
     const Resource* resource = tmpl.resource(wanted);
     if (resource == nullptr) {
+      if (const Resource* done = migrated_nodegroup(tmpl, wanted)) {
+        return nothing("nothing to do: " + quoted(wanted) + " was migrated to the managed node group " +
+                       quoted(done->name) + " and is no longer in the template");
+      }
       std::vector<std::string_view> candidates;
       for (const Resource* r : tmpl.resources_of_type(kAsgType)) candidates.push_back(r->name);
       std::string message = "no resource " + quoted(wanted) + " in the template";

@@ -335,7 +335,8 @@ class PhaseOneBuilder {
     properties.add("NodeRole", Fragment::ref(facts().new_parameter));
     warn("the old nodes' role is not in this stack; phase 1 adds parameter " + quoted(facts().new_parameter) +
          ": pass the ARN of the role behind the old instance profile so the new nodes keep the same Kubernetes "
-         "identity");
+         "identity (ParameterKey=" + facts().new_parameter + ",ParameterValue=<role ARN> in the phase 1 change set, "
+         "instead of UsePreviousValue)");
     return true;
   }
 

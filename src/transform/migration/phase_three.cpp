@@ -82,7 +82,8 @@ PhaseResult build_phase_three(const TemplateAnalysis& a, const PhaseOneFacts& fa
     if (!removed.count(c)) {
       std::string users;
       for (const Dependency* d : a.graph().dependents_of(c)) {
-        if (!removed.count(d->from)) users += (users.empty() ? "" : ", ") + quoted(resources[d->from].name);
+        const std::string user = quoted(resources[d->from].name);
+        if (!removed.count(d->from) && users.find(user) == std::string::npos) users += (users.empty() ? "" : ", ") + user;
       }
       out.kept.push_back(quoted(resources[c].name) + " (still used by " + users + ")");
     }

@@ -60,12 +60,6 @@ MigrationPlan build_migration_plan(const PlanInputs& in) {
   plan.warnings = f.warnings;
   for (const std::string& w : in.two.warnings) plan.warnings.push_back("Phase 2: " + w);
   for (const std::string& w : in.three.warnings) plan.warnings.push_back("Phase 3: " + w);
-  if (!f.new_parameter.empty()) {
-    plan.warnings.push_back("Phase 1 adds parameter " + quoted(f.new_parameter) +
-                            ": give it a value (ParameterKey=" + f.new_parameter +
-                            ",ParameterValue=<role ARN>) instead of UsePreviousValue in the phase 1 change set");
-  }
-
   const std::string nodes_of_new = "kubectl get nodes -l eks.amazonaws.com/nodegroup -o wide";
   PlanPhase one;
   one.number = 1;
