@@ -124,6 +124,7 @@ BOOST_AUTO_TEST_CASE(refusals_name_their_reason) {
   // The refusal goldens must say why, not just "cannot migrate".
   const std::vector<std::pair<std::string, std::string>> reasons = {
       {"refuse-windows", "Windows"},
+      {"refuse-al2-after-1-32", "which EKS does not build for Kubernetes 1.33"},
       {"refuse-cfn-init", "cfn-init"},
       {"refuse-not-eks", "not an EKS node group"},
       {"refuse-several-groups", "choose one with --nodegroup"},

@@ -408,6 +408,16 @@ class PhaseOneBuilder {
       return true;
     }
     facts().ami_type = types.front();
+    // The AMI type must exist at the cluster's version (AL2 ends with 1.32).
+    const ClusterVersions versions = cluster_versions(a_.context(), g_.cluster);
+    for (const KubeVersion& v : versions.versions()) {
+      if (a_.eks().ami_type_availability(types.front(), v) == Availability::Discontinued) {
+        return fail("the nodes of " + old() + " run AMI type " + types.front() + ", which EKS does not build for "
+                        "Kubernetes " + v.to_string() + " (the cluster's "
+                        "version); move the nodes to an AL2023 AMI first, then migrate",
+                    launch.image_id);
+      }
+    }
     properties.add("AmiType", Fragment::string(types.front()));
     if (launch.image_id->is_intrinsic("Fn::If")) {
       std::string branch;
