@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,10 @@ std::optional<OutputFormat> parse_output_format(std::string_view name);
 struct FormatOptions {
   bool show_source = false;  ///< text: print the source line and a caret under each finding.
   bool color = false;        ///< text: ANSI colours.
+  /// Warnings about the run itself, not about a template (the EKS data is older than the lint
+  /// date allows). json: a top-level "warnings" list; sarif: tool execution notifications of
+  /// level warning. `cfn-eks lint` also prints them on stderr, whatever the format.
+  std::vector<std::string> run_warnings = {};
 };
 
 /// Writes all reports in one format. Reports and their diagnostics must be sorted.
@@ -30,6 +35,11 @@ void write_json(const std::vector<FileReport>& reports, std::ostream& out);
 /// JSON with each diagnostic's rule name looked up in `registry`.
 void write_json(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out);
 void write_sarif(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out);
+/// JSON and SARIF with the run warnings of `options` (see FormatOptions::run_warnings).
+void write_json(const std::vector<FileReport>& reports, const Registry& registry, const FormatOptions& options,
+                std::ostream& out);
+void write_sarif(const std::vector<FileReport>& reports, const Registry& registry, const FormatOptions& options,
+                 std::ostream& out);
 /// GitHub annotations titled by rule id only; the overload with a registry adds the rule name.
 void write_github(const std::vector<FileReport>& reports, std::ostream& out);
 void write_github(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out);

@@ -56,7 +56,11 @@ int run_lint(const LintCommand& command, std::istream& in, std::ostream& out, st
   const Registry& registry = default_registry();
   // Once per run, not per file: the EKS data is older than the lint date allows.
   const EksKnowledgePtr eks = command.lint.eks ? command.lint.eks : embedded_eks_knowledge();
-  if (auto stale = eks->data_staleness_warning(command.lint.as_of)) err << "cfn-eks: warning: " << *stale << "\n";
+  FormatOptions format_options = command.format_options;
+  if (auto stale = eks->data_staleness_warning(command.lint.as_of)) {
+    err << "cfn-eks: warning: " << *stale << "\n";
+    format_options.run_warnings.push_back(*stale);  // json and sarif carry it too
+  }
   std::vector<std::string> file_paths;
   bool read_stdin = false;
   for (const std::string& path : command.paths) {
@@ -80,7 +84,7 @@ int run_lint(const LintCommand& command, std::istream& in, std::ostream& out, st
   }
 
   std::ostringstream rendered;
-  write_reports(command.format, reports, registry, command.format_options, rendered);
+  write_reports(command.format, reports, registry, format_options, rendered);
   if (command.output_file) {
     if (auto error = write_file_atomically(*command.output_file, rendered.str())) {
       err << "cfn-eks: " << *error << "\n";

@@ -94,7 +94,8 @@ void write_diagnostic(Writer& writer, const FileReport& report, const Diagnostic
   writer.EndObject();
 }
 
-void write_report(Writer& writer, const std::vector<FileReport>& reports, const Registry* registry) {
+void write_report(Writer& writer, const std::vector<FileReport>& reports, const Registry* registry,
+                  const std::vector<std::string>& run_warnings) {
   writer.StartObject();
   write_key(writer, "version");
   write_string(writer, tool_version());
@@ -132,19 +133,32 @@ void write_report(Writer& writer, const std::vector<FileReport>& reports, const 
   write_key(writer, "infos");
   writer.Uint64(counts.infos);
   writer.EndObject();
+  // Only when there is one, so the document is unchanged for a run without them.
+  if (!run_warnings.empty()) {
+    write_key(writer, "warnings");
+    writer.StartArray();
+    for (const std::string& warning : run_warnings) write_string(writer, warning);
+    writer.EndArray();
+  }
   writer.EndObject();
 }
 
-void write_document(const std::vector<FileReport>& reports, const Registry* registry, std::ostream& out) {
-  format::write_json_document(out, [&](Writer& writer) { write_report(writer, reports, registry); });
+void write_document(const std::vector<FileReport>& reports, const Registry* registry,
+                    const std::vector<std::string>& run_warnings, std::ostream& out) {
+  format::write_json_document(out, [&](Writer& writer) { write_report(writer, reports, registry, run_warnings); });
 }
 
 }  // namespace
 
-void write_json(const std::vector<FileReport>& reports, std::ostream& out) { write_document(reports, nullptr, out); }
+void write_json(const std::vector<FileReport>& reports, std::ostream& out) { write_document(reports, nullptr, {}, out); }
 
 void write_json(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out) {
-  write_document(reports, &registry, out);
+  write_document(reports, &registry, {}, out);
+}
+
+void write_json(const std::vector<FileReport>& reports, const Registry& registry, const FormatOptions& options,
+                std::ostream& out) {
+  write_document(reports, &registry, options.run_warnings, out);
 }
 
 }  // namespace cfn_eks

@@ -15,8 +15,8 @@ void write_reports(OutputFormat format, const std::vector<FileReport>& reports, 
                    const FormatOptions& options, std::ostream& out) {
   switch (format) {
     case OutputFormat::Text: write_text(reports, options, out); return;
-    case OutputFormat::Json: write_json(reports, registry, out); return;
-    case OutputFormat::Sarif: write_sarif(reports, registry, out); return;
+    case OutputFormat::Json: write_json(reports, registry, options, out); return;
+    case OutputFormat::Sarif: write_sarif(reports, registry, options, out); return;
     case OutputFormat::Github: write_github(reports, registry, out); return;
     case OutputFormat::Junit: write_junit(reports, out); return;
   }

@@ -238,7 +238,7 @@ void write_result(Writer& writer, const FileReport& report, const Diagnostic& di
   writer.EndObject();
 }
 
-void write_invocation(Writer& writer, const std::vector<FileReport>& reports) {
+void write_invocation(Writer& writer, const std::vector<FileReport>& reports, const std::vector<std::string>& run_warnings) {
   writer.StartObject();
   write_key(writer, "executionSuccessful");
   writer.Bool(format::count(reports).unreadable == 0);
@@ -261,11 +261,20 @@ void write_invocation(Writer& writer, const std::vector<FileReport>& reports) {
     writer.EndArray();
     writer.EndObject();
   }
+  // Warnings about the run (the EKS data's age): not about a file, so no location.
+  for (const std::string& warning : run_warnings) {
+    writer.StartObject();
+    write_key(writer, "level");
+    write_string(writer, "warning");
+    write_text_object(writer, "message", warning);
+    writer.EndObject();
+  }
   writer.EndArray();
   writer.EndObject();
 }
 
-void write_log(Writer& writer, const std::vector<FileReport>& reports, const Registry& registry) {
+void write_log(Writer& writer, const std::vector<FileReport>& reports, const Registry& registry,
+               const std::vector<std::string>& run_warnings) {
   writer.StartObject();
   write_key(writer, "$schema");
   write_string(writer, kSchemaUri);
@@ -301,7 +310,7 @@ void write_log(Writer& writer, const std::vector<FileReport>& reports, const Reg
 
   write_key(writer, "invocations");
   writer.StartArray();
-  write_invocation(writer, reports);
+  write_invocation(writer, reports, run_warnings);
   writer.EndArray();
 
   // Our columns count code points, not the UTF-16 units SARIF assumes by default.
@@ -326,7 +335,12 @@ void write_log(Writer& writer, const std::vector<FileReport>& reports, const Reg
 }  // namespace
 
 void write_sarif(const std::vector<FileReport>& reports, const Registry& registry, std::ostream& out) {
-  format::write_json_document(out, [&](Writer& writer) { write_log(writer, reports, registry); });
+  format::write_json_document(out, [&](Writer& writer) { write_log(writer, reports, registry, {}); });
+}
+
+void write_sarif(const std::vector<FileReport>& reports, const Registry& registry, const FormatOptions& options,
+                 std::ostream& out) {
+  format::write_json_document(out, [&](Writer& writer) { write_log(writer, reports, registry, options.run_warnings); });
 }
 
 }  // namespace cfn_eks

@@ -107,6 +107,32 @@ BOOST_AUTO_TEST_CASE(clean_file_exits_zero) {
   BOOST_TEST(errors_only(r.err).empty(), r.err);
 }
 
+BOOST_AUTO_TEST_CASE(stale_data_warning_on_stderr_and_in_json_and_sarif) {
+  const TempDir dir("cfn-eks-cli-test");
+  const std::string file = dir.write("clean.yaml", kClean);
+  // Far past the data's as_of date: the warning; the day of the data: none.
+  const std::string stale = "lint --no-config --as-of 2036-01-01 ";
+  const Result text = run(stale + quote(file));
+  BOOST_TEST(contains(text.err, "cfn-eks: warning: "), text.err);
+  const Result json = run(stale + "-f json " + quote(file));
+  rapidjson::Document document;
+  document.Parse(json.out.c_str(), json.out.size());
+  BOOST_TEST_REQUIRE(!document.HasParseError(), json.out);
+  BOOST_TEST_REQUIRE(document.HasMember("warnings"), json.out);
+  BOOST_TEST_REQUIRE(document["warnings"].Size() == 1u);
+  BOOST_TEST(contains(json.err, document["warnings"][0].GetString()), json.err);
+  const Result sarif = run(stale + "-f sarif " + quote(file));
+  document.Parse(sarif.out.c_str(), sarif.out.size());
+  BOOST_TEST_REQUIRE(!document.HasParseError(), sarif.out);
+  const auto& notifications = document["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+  BOOST_TEST_REQUIRE(notifications.Size() == 1u, sarif.out);
+  BOOST_TEST(notifications[0]["level"].GetString() == std::string("warning"));
+  const Result fresh = run("lint --no-config --as-of 2026-11-28 -f json " + quote(file));
+  document.Parse(fresh.out.c_str(), fresh.out.size());
+  BOOST_TEST_REQUIRE(!document.HasParseError(), fresh.out);
+  BOOST_TEST(!document.HasMember("warnings"), fresh.out);
+}
+
 BOOST_AUTO_TEST_CASE(missing_file_exits_two_with_one_clear_line) {
   const TempDir dir("cfn-eks-cli-test");
   const std::string missing = (dir.path() / "nope.yaml").string();

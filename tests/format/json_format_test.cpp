@@ -101,6 +101,20 @@ BOOST_AUTO_TEST_CASE(no_reports) {
   const rapidjson::Document document = parse(json({}));
   BOOST_TEST(document["diagnostics"].Size() == 0u);
   BOOST_TEST(document["summary"]["files"].GetUint() == 0u);
+  BOOST_TEST(!document.HasMember("warnings"));  // only when the run has one
+}
+
+BOOST_AUTO_TEST_CASE(run_warnings_are_a_top_level_list) {
+  const cfn_eks::Registry registry = cfn_eks::test::sample_registry();
+  cfn_eks::FormatOptions options;
+  options.run_warnings = {"EKS data is 200 days old (as of 2026-11-27); update cfn-eks or pass --data-dir"};
+  std::ostringstream out;
+  cfn_eks::write_reports(cfn_eks::OutputFormat::Json, cfn_eks::test::sample_reports(), registry, options, out);
+  const rapidjson::Document document = parse(out.str());
+  BOOST_TEST_REQUIRE(document["warnings"].IsArray());
+  BOOST_TEST_REQUIRE(document["warnings"].Size() == 1u);
+  BOOST_TEST(document["warnings"][0].GetString() == options.run_warnings[0]);
+  BOOST_TEST(document["diagnostics"].Size() == 4u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

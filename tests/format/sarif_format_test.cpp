@@ -90,6 +90,27 @@ BOOST_AUTO_TEST_CASE(content) {
   BOOST_TEST(invocation["toolExecutionNotifications"][0]["level"].GetString() == std::string("error"));
 }
 
+BOOST_AUTO_TEST_CASE(run_warnings_are_tool_execution_notifications) {
+  const cfn_eks::Registry registry = cfn_eks::test::sample_registry();
+  cfn_eks::FormatOptions options;
+  options.run_warnings = {"EKS data is 200 days old (as of 2026-11-27); update cfn-eks or pass --data-dir"};
+  for (const bool with_reports : {true, false}) {
+    std::ostringstream out;
+    const auto reports = with_reports ? cfn_eks::test::sample_reports() : std::vector<cfn_eks::FileReport>{};
+    cfn_eks::write_reports(cfn_eks::OutputFormat::Sarif, reports, registry, options, out);
+    validate(out.str(), with_reports ? "warnings" : "warnings-empty");
+    rapidjson::Document log;
+    log.Parse(out.str().c_str(), out.str().size());
+    BOOST_TEST_REQUIRE(!log.HasParseError());
+    const auto& notifications = log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    BOOST_TEST_REQUIRE(notifications.Size() >= 1u);
+    const auto& last = notifications[notifications.Size() - 1];
+    BOOST_TEST(last["level"].GetString() == std::string("warning"));
+    BOOST_TEST(last["message"]["text"].GetString() == options.run_warnings[0]);
+    BOOST_TEST(!last.HasMember("locations"));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(stdin_and_absolute_paths) {
   auto reports = cfn_eks::test::sample_reports();
   reports.resize(1);
