@@ -1,5 +1,7 @@
 #include "cfn_eks/document.hpp"
 
+#include <algorithm>
+
 namespace cfn_eks {
 
 Diagnostic Document::make_diagnostic(std::string_view rule_id, Severity severity, ByteRange range,
@@ -9,6 +11,11 @@ Diagnostic Document::make_diagnostic(std::string_view rule_id, Severity severity
   diagnostic.severity = severity;
   diagnostic.message = std::move(message);
   diagnostic.file = source->path();
+  // A parser error at the end of the text ("expected ']'") comes as one character past it: keep
+  // every range inside the text, so formats and editors never point beyond the file.
+  const auto size = static_cast<std::uint32_t>(source->text().size());
+  range.end = std::min(range.end, size);
+  range.begin = std::min(range.begin, range.end);
   diagnostic.range = range;
   diagnostic.start = source->position(range.begin);
   diagnostic.end = source->position(range.end);

@@ -346,5 +346,46 @@ BOOST_AUTO_TEST_CASE(changeset_refuses_hostile_inputs_with_exit_two) {
   BOOST_TEST(cfn_eks::testing::read_text(dir.path() / "good.yaml") == kTemplate);
 }
 
+BOOST_AUTO_TEST_CASE(migrate_refuses_hostile_inputs) {
+  // An input that cannot be read is exit 2 naming it; a template that does not load is exit 1
+  // with its position. Either way nothing is written.
+  const TempDir dir("cfn-eks-hostile");
+  dir.write("good.yaml", kTemplate);
+  fs::create_directories(dir.path() / "dir");
+  dir.write("empty.yaml", "");
+  dir.write("comments.yaml", "# only\n# comments\n");
+  dir.write("tabs.yaml", "Resources:\n\tQueue:\n\t\tType: AWS::SQS::Queue\n");
+  dir.write("nul.yaml", std::string("Resources:\n  Q:\n    Type: AWS") + '\0' + "\n");
+  fs::create_symlink(dir.path() / "gone.yaml", dir.path() / "dangling.yaml");
+  BOOST_TEST_REQUIRE(::mkfifo((dir.path() / "fifo.yaml").c_str(), 0600) == 0);
+  struct Case {
+    std::string path;
+    int status;
+    std::string start;  // how the one stderr line starts
+  };
+  const Case cases[] = {
+      {"dir", 2, "cfn-eks: dir: is a directory"},
+      {"missing.yaml", 2, "cfn-eks: missing.yaml: no such file"},
+      {"dangling.yaml", 2, "cfn-eks: dangling.yaml: broken symbolic link"},
+      {"good.yaml/x", 2, "cfn-eks: good.yaml/x: not a directory"},
+      {"/dev/zero", 2, "cfn-eks: /dev/zero: larger than 64 MiB"},
+      {"empty.yaml", 1, "empty.yaml:1:1: the template does not load"},
+      {"comments.yaml", 1, "comments.yaml:"},
+      {"fifo.yaml", 1, "fifo.yaml:1:1: the template does not load"},
+      {"tabs.yaml", 1, "tabs.yaml:2:1: the template does not load: YAML syntax error"},
+      {"nul.yaml", 1, "nul.yaml:3:14: the template does not load: NUL byte"},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT(c.path) {
+      const CliResult r = cfn_eks::testing::run_cli("migrate " + shell_quote(c.path) + " --out out", dir.path(), "", 30);
+      check_ended(r, c.status);
+      const auto lines = lines_of(errors_only(r.err));
+      BOOST_TEST_REQUIRE(lines.size() == 1u, r.err);
+      BOOST_TEST(lines[0].rfind(c.start, 0) == 0u, lines[0]);
+      BOOST_TEST(!fs::exists(dir.path() / "out"));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
