@@ -1,6 +1,8 @@
 #include "rules/amis/ami_scan.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace cfn_eks {
 
@@ -28,10 +30,31 @@ std::vector<std::string> nodegroup_instance_types(const LintContext& context, co
   return out;
 }
 
-std::vector<ImageUse> image_uses(const LintContext& context) {
+const std::vector<ImageUse>& image_uses(const LintContext& context) {
+  return context.cache.get<std::vector<ImageUse>>("image-uses", [&] { return find_image_uses(context); });
+}
+
+std::vector<ImageUse> find_image_uses(const LintContext& context) {
   std::vector<ImageUse> out;
   const Template& tmpl = context.tmpl;
-  const std::vector<SelfManagedNodeGroup> self_managed = find_self_managed_node_groups(context);
+  const std::vector<SelfManagedNodeGroup>& self_managed = self_managed_node_groups(context);
+  // Who uses each launch resource, found once (not by a scan of every node group per resource).
+  std::unordered_map<const Resource*, std::vector<const Resource*>> nodegroups_of, groups_of;
+  for (const Resource* ng : tmpl.resources_of_type("AWS::EKS::Nodegroup")) {
+    if (const Resource* lt = launch_template_of(tmpl, ng->property("LaunchTemplate"))) nodegroups_of[lt].push_back(ng);
+  }
+  for (const Resource* group : tmpl.resources_of_type("AWS::AutoScaling::AutoScalingGroup")) {
+    if (const Resource* launch = asg_launch_resource(tmpl, *group)) groups_of[launch].push_back(group);
+  }
+  std::unordered_set<const Resource*> self_managed_launches;
+  for (const SelfManagedNodeGroup& g : self_managed) {
+    if (g.launch) self_managed_launches.insert(g.launch->resource);
+  }
+  static const std::vector<const Resource*> kNone;
+  auto users = [](const auto& index, const Resource* resource) -> const std::vector<const Resource*>& {
+    const auto it = index.find(resource);
+    return it == index.end() ? kNone : it->second;
+  };
   for (const Resource& resource : tmpl.resources()) {
     auto data = launch_data(resource);
     if (!data) continue;
@@ -39,13 +62,11 @@ std::vector<ImageUse> image_uses(const LintContext& context) {
     use.launch = *data;
     use.ami_paths = ami_ssm_paths(context, data->image_id);
     if (data->instance_type) add_unique(use.instance_types, deployed_strings(context, *data->instance_type));
-    for (const Resource* ng : tmpl.resources_of_type("AWS::EKS::Nodegroup")) {
-      if (launch_template_of(tmpl, ng->property("LaunchTemplate")) != &resource) continue;
+    for (const Resource* ng : users(nodegroups_of, &resource)) {
       use.nodegroups.push_back(ng);
       add_unique(use.instance_types, nodegroup_instance_types(context, *ng));
     }
-    for (const Resource* group : tmpl.resources_of_type("AWS::AutoScaling::AutoScalingGroup")) {
-      if (asg_launch_resource(tmpl, *group) != &resource) continue;
+    for (const Resource* group : users(groups_of, &resource)) {
       use.groups.push_back(group);
       if (const Node* mixed = group->property("MixedInstancesPolicy")) {
         const Node* lt = mixed->get("LaunchTemplate");
@@ -58,10 +79,7 @@ std::vector<ImageUse> image_uses(const LintContext& context) {
         }
       }
     }
-    use.eks = !use.nodegroups.empty() ||
-              std::any_of(self_managed.begin(), self_managed.end(), [&](const SelfManagedNodeGroup& g) {
-                return g.launch && g.launch->resource == &resource;
-              });
+    use.eks = !use.nodegroups.empty() || self_managed_launches.contains(&resource);
     if (!use.eks) {
       if (auto text = decode_user_data(data->user_data)) use.eks = inspect_user_data(text->text).boots_eks();
     }

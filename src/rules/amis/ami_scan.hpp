@@ -22,7 +22,9 @@ struct ImageUse {
 };
 
 /// Every launch template and launch configuration of the template, in source order.
-std::vector<ImageUse> image_uses(const LintContext& context);
+std::vector<ImageUse> find_image_uses(const LintContext& context);
+/// The same, computed once per lint (through the lint cache) for the A rules that share it.
+const std::vector<ImageUse>& image_uses(const LintContext& context);
 
 /// Instance types of a managed node group's InstanceTypes (resolved strings).
 std::vector<std::string> nodegroup_instance_types(const LintContext& context, const Resource& nodegroup);

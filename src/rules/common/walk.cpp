@@ -15,6 +15,9 @@ namespace {
 // attribute's value (Properties); deeper nodes carry no more naming.
 constexpr int kDeep = 3;
 
+// One context is kept for the whole walk and updated in place around each child (saved and
+// restored), so the intrinsic and loop stacks are not copied at every node: the walk is run by
+// several rules over every node of the template.
 class Walker {
  public:
   explicit Walker(const NodeVisitor& visit) : visit_(visit) {}
@@ -30,31 +33,55 @@ class Walker {
   }
 
  private:
+  // The fields a child changes; restored when the child is done.
+  struct Saved {
+    std::string_view entry_name, attribute;
+    const Node* parent;
+    const Node* function;
+    int argument_index;
+  };
+  static Saved save(const WalkContext& ctx) {
+    return Saved{ctx.entry_name, ctx.attribute, ctx.parent, ctx.function, ctx.argument_index};
+  }
+  static void restore(WalkContext& ctx, const Saved& saved) {
+    ctx.entry_name = saved.entry_name;
+    ctx.attribute = saved.attribute;
+    ctx.parent = saved.parent;
+    ctx.function = saved.function;
+    ctx.argument_index = saved.argument_index;
+  }
+
   void walk_items(const Node& node, WalkContext& ctx) {
     // Items of an intrinsic's list argument are that intrinsic's positional arguments.
     const bool is_argument_list =
         ctx.function != nullptr && ctx.argument_index == -1 && ctx.function->argument == &node;
     const Node* function = is_argument_list ? ctx.function : nullptr;
+    const Saved saved = save(ctx);
     for (std::size_t i = 0; i < node.items.size(); ++i) {
       if (node.items[i] == nullptr) continue;
-      WalkContext child = child_context(ctx, node);
-      child.function = function;
-      child.argument_index = function ? static_cast<int>(i) : -1;
-      walk(*node.items[i], child, kDeep);
+      ctx.parent = &node;
+      ctx.function = function;
+      ctx.argument_index = function ? static_cast<int>(i) : -1;
+      walk(*node.items[i], ctx, kDeep);
+      restore(ctx, saved);
     }
   }
 
   void walk_entries(const Node& node, WalkContext& ctx, int level) {
+    const Saved saved = save(ctx);
     for (const MapEntry& entry : node.entries) {
       if (entry.value == nullptr) continue;
-      WalkContext child = child_context(ctx, node);
-      if (level == 0) child.entry_name = entry.key;
-      if (level == 1) child.attribute = entry.key;
+      ctx.parent = &node;
+      ctx.function = nullptr;
+      ctx.argument_index = -1;
+      if (level == 0) ctx.entry_name = entry.key;
+      if (level == 1) ctx.attribute = entry.key;
       if (is_foreach_key(entry.key) && level <= 1) {
-        walk_loop(*entry.value, child, level);
-        continue;
+        walk_loop(*entry.value, ctx, level);
+      } else {
+        walk(*entry.value, ctx, level < kDeep ? level + 1 : kDeep);
       }
-      walk(*entry.value, child, level < kDeep ? level + 1 : kDeep);
+      restore(ctx, saved);
     }
   }
 
@@ -67,39 +94,36 @@ class Walker {
       return;
     }
     const Node* identifier = value.items.empty() ? nullptr : value.items[0];
-    WalkContext inner = child_context(ctx, value);
-    if (level == 0) inner.entry_name = {};
-    if (level == 1) inner.attribute = {};
-    if (identifier != nullptr && identifier->is_string()) {
-      inner.loop_identifiers.push_back(identifier->text);
-    }
+    ctx.parent = &value;
+    ctx.function = nullptr;
+    ctx.argument_index = -1;
+    if (level == 0) ctx.entry_name = {};
+    if (level == 1) ctx.attribute = {};
+    const bool named = identifier != nullptr && identifier->is_string();
+    if (named) ctx.loop_identifiers.push_back(identifier->text);
+    const Saved inner = save(ctx);
     for (std::size_t i = 0; i < value.items.size(); ++i) {
       if (value.items[i] == nullptr) continue;
-      WalkContext child = inner;
       if (i == 2 && value.items[i]->is_mapping()) {
-        walk(*value.items[i], child, level);
+        walk(*value.items[i], ctx, level);
       } else {
-        walk(*value.items[i], child, kDeep);
+        walk(*value.items[i], ctx, kDeep);
       }
+      restore(ctx, inner);
     }
+    if (named) ctx.loop_identifiers.pop_back();
   }
 
   void walk_argument(const Node& node, WalkContext& ctx) {
     if (node.argument == nullptr) return;
-    WalkContext child = child_context(ctx, node);
-    child.intrinsics.push_back(&node);
-    child.function = &node;
-    child.argument_index = -1;
-    walk(*node.argument, child, kDeep);
-  }
-
-  // Callers set `function` and `argument_index` for the child; by default it is no argument.
-  static WalkContext child_context(const WalkContext& ctx, const Node& parent) {
-    WalkContext child = ctx;
-    child.parent = &parent;
-    child.function = nullptr;
-    child.argument_index = -1;
-    return child;
+    const Saved saved = save(ctx);
+    ctx.parent = &node;
+    ctx.intrinsics.push_back(&node);
+    ctx.function = &node;
+    ctx.argument_index = -1;
+    walk(*node.argument, ctx, kDeep);
+    ctx.intrinsics.pop_back();
+    restore(ctx, saved);
   }
 
   const NodeVisitor& visit_;

@@ -32,7 +32,7 @@ std::vector<NodeLaunch> node_launch_data(const LintContext& context) {
     if (!use || use->resource == nullptr) continue;
     add(out, use->resource, use->data, use->resource->properties->find("LaunchTemplateData"), *nodegroup, true);
   }
-  for (const SelfManagedNodeGroup& group : find_self_managed_node_groups(context)) {
+  for (const SelfManagedNodeGroup& group : self_managed_node_groups(context)) {
     if (!group.launch || group.launch->resource == nullptr) continue;
     const Resource* launch = group.launch->resource;
     const MapEntry* entry = group.launch->launch_configuration ? launch->entry

@@ -63,7 +63,7 @@ class ManagedNodegroupSgBlocksJoin final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
-    const SecurityGroupGraph graph(context.tmpl, context.resolver);
+    const SecurityGroupGraph& graph = SecurityGroupGraph::of(context);
     for (const GroupCarrier& nodes : graph.carriers()) {
       if (nodes.kind != GroupCarrier::Kind::ManagedNodegroup || !nodes.launch_template_groups || !nodes.complete) {
         continue;
@@ -74,11 +74,8 @@ class ManagedNodegroupSgBlocksJoin final : public Rule {
       }
       if (!decidable) continue;
       const std::vector<GroupRef>* control_plane = nullptr;
-      for (const GroupCarrier& carrier : graph.carriers()) {
-        if (carrier.kind == GroupCarrier::Kind::ControlPlane && carrier.cluster == nodes.cluster && carrier.complete &&
-            !nodes.cluster.empty()) {
-          control_plane = &carrier.groups;
-        }
+      for (const GroupCarrier* carrier : graph.control_planes_of(nodes.cluster)) {
+        if (carrier->complete && !nodes.cluster.empty()) control_plane = &carrier->groups;
       }
       const auto missing =
           missing_node_flows(graph, nodes.groups, control_plane, context.eks.security_groups(), "cluster-security-group");

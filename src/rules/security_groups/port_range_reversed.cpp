@@ -53,7 +53,7 @@ class PortRangeReversed final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
-    const SecurityGroupGraph graph(context.tmpl, context.resolver);
+    const SecurityGroupGraph& graph = SecurityGroupGraph::of(context);
     for (const SgRule& rule : graph.rules()) {
       if (rule.protocol != "tcp" && rule.protocol != "udp") continue;
       if (!rule.from_port || !rule.to_port || rule.from_port_node == nullptr) continue;

@@ -48,7 +48,7 @@ class PortsIgnoredForAllProtocols final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
-    const SecurityGroupGraph graph(context.tmpl, context.resolver);
+    const SecurityGroupGraph& graph = SecurityGroupGraph::of(context);
     for (const SgRule& rule : graph.rules()) {
       if (rule.protocol != "-1" || rule.protocol_node == nullptr) continue;
       if (!rule.from_port && !rule.to_port) continue;

@@ -76,7 +76,7 @@ class RemoteAdminOpenToWorld final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
-    const SecurityGroupGraph graph(context.tmpl, context.resolver);
+    const SecurityGroupGraph& graph = SecurityGroupGraph::of(context);
     // A load balancer answers on its listener ports only: an open group there exposes no SSH.
     std::set<std::string> load_balancer_groups;
     for (const GroupCarrier& carrier : graph.carriers()) {

@@ -1,5 +1,7 @@
 // G002: self-managed EKS nodes whose security groups miss the node/control-plane flows.
 
+#include <unordered_map>
+
 #include "rules/eks/common/security_group_graph.hpp"
 #include "rules/eks/common/self_managed_nodes.hpp"
 #include "rules/security_groups/security_group_rules.hpp"
@@ -65,7 +67,7 @@ class SelfManagedNodesSgFlows final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
-    const SecurityGroupGraph graph(context.tmpl, context.resolver);
+    const SecurityGroupGraph& graph = SecurityGroupGraph::of(context);
     const GroupCarrier* control_plane = nullptr;
     int clusters = 0;
     for (const GroupCarrier& carrier : graph.carriers()) {
@@ -74,28 +76,25 @@ class SelfManagedNodesSgFlows final : public Rule {
         control_plane = &carrier;
       }
     }
-    const std::vector<SelfManagedNodeGroup> self_managed = find_self_managed_node_groups(context);
+    const std::vector<SelfManagedNodeGroup>& self_managed = self_managed_node_groups(context);
+    std::unordered_map<const Resource*, const SelfManagedNodeGroup*> by_group;
+    for (const SelfManagedNodeGroup& candidate : self_managed) by_group[candidate.group] = &candidate;  // last wins
     for (const GroupCarrier& nodes : graph.carriers()) {
       if (nodes.kind != GroupCarrier::Kind::SelfManagedNodes || !nodes.complete || nodes.groups.empty()) continue;
       bool decidable = true;
       for (const GroupRef& group : nodes.groups) {
         if (!group.known() || group.kind == GroupRef::Kind::ClusterSecurityGroup) decidable = false;
       }
-      const SelfManagedNodeGroup* eks_nodes = nullptr;
-      for (const SelfManagedNodeGroup& candidate : self_managed) {
-        if (candidate.group == nodes.resource) eks_nodes = &candidate;
-      }
+      const auto found = by_group.find(nodes.resource);
+      const SelfManagedNodeGroup* eks_nodes = found == by_group.end() ? nullptr : found->second;
       if (!decidable || eks_nodes == nullptr) continue;
       // The control plane: the cluster the nodes join, else the stack's only cluster.
       const std::vector<GroupRef>* control_plane_groups =
           clusters == 1 && control_plane->complete ? &control_plane->groups : nullptr;
       if (eks_nodes->cluster.location == ClusterLocation::SameStack && eks_nodes->cluster.cluster) {
         control_plane_groups = nullptr;
-        for (const GroupCarrier& carrier : graph.carriers()) {
-          if (carrier.kind == GroupCarrier::Kind::ControlPlane && carrier.resource == eks_nodes->cluster.cluster &&
-              carrier.complete) {
-            control_plane_groups = &carrier.groups;
-          }
+        for (const GroupCarrier* carrier : graph.control_planes_of(eks_nodes->cluster.cluster->name)) {
+          if (carrier->resource == eks_nodes->cluster.cluster && carrier->complete) control_plane_groups = &carrier->groups;
         }
       } else if (eks_nodes->cluster.location == ClusterLocation::OtherStack) {
         control_plane_groups = nullptr;

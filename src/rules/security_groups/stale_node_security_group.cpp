@@ -96,7 +96,7 @@ class StaleNodeSecurityGroup final : public Rule {
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     const Template& tmpl = context.tmpl;
-    const SecurityGroupGraph graph(tmpl, context.resolver);
+    const SecurityGroupGraph& graph = SecurityGroupGraph::of(context);
     std::set<std::string> carried;
     std::set<std::string> control_plane;
     const GroupCarrier* example = nullptr;

@@ -17,7 +17,7 @@ struct SelfManagedVersionPair {
 
 template <class Visit>
 void for_each_self_managed_pair(const LintContext& context, Visit&& visit) {
-  for (const SelfManagedNodeGroup& group : find_self_managed_node_groups(context)) {
+  for (const SelfManagedNodeGroup& group : self_managed_node_groups(context)) {
     if (group.ami_paths.empty()) continue;
     const ClusterVersions cluster = cluster_versions(context, group.cluster);
     for (const AmiPathValue& ami : group.ami_paths) {

@@ -1,5 +1,6 @@
 #include "rules/eks/common/security_group_graph.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "rules/common/intrinsic_args.hpp"
@@ -84,6 +85,21 @@ SecurityGroupGraph::SecurityGroupGraph(const Template& tmpl, const Resolver& res
     }
   }
   add_carriers();
+  build_indexes();
+}
+
+void SecurityGroupGraph::build_indexes() {
+  for (const SgRule& rule : rules_) {
+    if (rule.ingress) ingress_by_owner_[rule.owner.key()].push_back(&rule);
+  }
+  for (const GroupCarrier& carrier : carriers_) {
+    if (carrier.kind == GroupCarrier::Kind::ControlPlane) control_planes_[carrier.resource->name].push_back(&carrier);
+  }
+}
+
+const SecurityGroupGraph& SecurityGroupGraph::of(const LintContext& context) {
+  return context.cache.get<SecurityGroupGraph>("security-group-graph",
+                                               [&] { return SecurityGroupGraph(context.tmpl, context.resolver); });
 }
 
 GroupRef SecurityGroupGraph::group_ref(const Node& node) const {
@@ -309,31 +325,38 @@ void SecurityGroupGraph::add_carriers() {
   }
 }
 
-std::vector<const SgRule*> SecurityGroupGraph::ingress_of(const GroupRef& group) const {
-  std::vector<const SgRule*> out;
-  const std::string key = group.key();
-  for (const SgRule& rule : rules_) {
-    if (rule.ingress && rule.owner.key() == key) out.push_back(&rule);
-  }
-  return out;
+const std::vector<const SgRule*>& SecurityGroupGraph::ingress_of(const GroupRef& group) const {
+  static const std::vector<const SgRule*> kNone;
+  const auto it = ingress_by_owner_.find(group.key());
+  return it == ingress_by_owner_.end() ? kNone : it->second;
 }
 
-bool SecurityGroupGraph::exported(std::string_view logical_id) const {
-  for (const Output& output : tmpl_->outputs()) {
-    bool found = false;
+const std::vector<const GroupCarrier*>& SecurityGroupGraph::control_planes_of(std::string_view cluster) const {
+  static const std::vector<const GroupCarrier*> kNone;
+  const auto it = control_planes_.find(cluster);
+  return it == control_planes_.end() ? kNone : it->second;
+}
+
+namespace {
+
+// Every resource or parameter named in Outputs through Ref, Fn::GetAtt or `${Name...}` in a
+// Fn::Sub text (the prefix match of the old per-name scan: "${Sg" also names "Sg" and "SgB").
+void collect_output_mentions(const Template& tmpl, std::unordered_set<std::string>& names,
+                             std::vector<std::string>& sub_texts) {
+  for (const Output& output : tmpl.outputs()) {
     std::vector<const Node*> stack{output.value};
-    while (!stack.empty() && !found) {
+    while (!stack.empty()) {
       const Node* node = stack.back();
       stack.pop_back();
       if (node == nullptr) continue;
-      if (node->is_intrinsic("Ref") && node->argument && node->argument->is_string() &&
-          node->argument->text == logical_id) {
-        found = true;
-      } else if (auto target = getatt_target(*node); target && target->resource == logical_id) {
-        found = true;
+      if (node->is_intrinsic("Ref") && node->argument && node->argument->is_string()) {
+        names.insert(node->argument->text);
+      } else if (auto target = getatt_target(*node)) {
+        names.insert(std::string(target->resource));
+        if (node->argument) stack.push_back(node->argument);
       } else if (node->is_intrinsic("Fn::Sub") && node->argument) {
         const Node* text = node->argument->is_sequence() ? argument_item(*node, 0) : node->argument;
-        if (text && text->is_string() && text->text.find("${" + std::string(logical_id)) != std::string::npos) found = true;
+        if (text && text->is_string()) sub_texts.push_back(text->text);
         stack.push_back(node->argument);
       } else {
         if (node->argument) stack.push_back(node->argument);
@@ -341,9 +364,28 @@ bool SecurityGroupGraph::exported(std::string_view logical_id) const {
         for (const MapEntry& entry : node->entries) stack.push_back(entry.value);
       }
     }
-    if (found) return true;
   }
-  return false;
+}
+
+}  // namespace
+
+bool SecurityGroupGraph::exported(std::string_view logical_id) const {
+  if (!exported_) {
+    exported_.emplace();
+    std::vector<std::string> sub_texts;
+    collect_output_mentions(*tmpl_, *exported_, sub_texts);
+    // `${X` in a Sub text matches every id starting with X: keep the texts' variable prefixes.
+    for (const std::string& text : sub_texts) {
+      for (std::size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2)) {
+        exported_sub_texts_.push_back(text.substr(at + 2));
+      }
+    }
+    std::sort(exported_sub_texts_.begin(), exported_sub_texts_.end());
+  }
+  if (exported_->contains(std::string(logical_id))) return true;
+  // The first text not below the id is the only candidate that can start with it.
+  const auto it = std::lower_bound(exported_sub_texts_.begin(), exported_sub_texts_.end(), logical_id);
+  return it != exported_sub_texts_.end() && it->starts_with(logical_id);
 }
 
 }  // namespace cfn_eks

@@ -7,10 +7,13 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
 #include "cfn_eks/resolver.hpp"
+#include "cfn_eks/rule.hpp"
 #include "cfn_eks/template.hpp"
 
 namespace cfn_eks {
@@ -78,16 +81,28 @@ struct GroupCarrier {
 class SecurityGroupGraph {
  public:
   SecurityGroupGraph(const Template& tmpl, const Resolver& resolver);
+  // The indexes point into the graph's own vectors: a move keeps them, a copy would not.
+  SecurityGroupGraph(const SecurityGroupGraph&) = delete;
+  SecurityGroupGraph& operator=(const SecurityGroupGraph&) = delete;
+  SecurityGroupGraph(SecurityGroupGraph&&) = default;
+  SecurityGroupGraph& operator=(SecurityGroupGraph&&) = default;
 
   const std::vector<SgRule>& rules() const { return rules_; }
+  /// The graph of a lint, built once and shared by the G rules (through the lint cache).
+  static const SecurityGroupGraph& of(const LintContext& context);
   const std::vector<GroupCarrier>& carriers() const { return carriers_; }
 
   /// The groups a property value names (a list, one group, Fn::If branches joined).
   /// `complete` is cleared when something could not be followed.
   std::vector<GroupRef> groups_in(const Node* value, bool& complete) const;
 
-  /// Ingress rules whose owner is `group` (by key).
-  std::vector<const SgRule*> ingress_of(const GroupRef& group) const;
+  /// Ingress rules whose owner is `group` (by key), in source order. Indexed once: rules ask
+  /// this per group and per node group, which scanned every rule of large stacks each time.
+  const std::vector<const SgRule*>& ingress_of(const GroupRef& group) const;
+
+  /// The control-plane carriers of the cluster with logical id `cluster` (one unless the id is
+  /// duplicated), in source order.
+  const std::vector<const GroupCarrier*>& control_planes_of(std::string_view cluster) const;
 
   /// The logical id of the AWS::EKS::Cluster a `ClusterName`-like value names in this stack, or empty.
   std::string cluster_named_by(const Node* value) const;
@@ -99,12 +114,18 @@ class SecurityGroupGraph {
   GroupRef group_ref(const Node& node) const;
   void add_rule(bool ingress, const GroupRef& owner, const Node& rule_node, const Resource& resource);
   void add_carriers();
+  void build_indexes();
   const Node* launch_template_data(const Node* launch_template_spec, bool& complete) const;
 
   const Template* tmpl_;
   const Resolver* resolver_;
   std::vector<SgRule> rules_;
   std::vector<GroupCarrier> carriers_;
+  std::unordered_map<std::string, std::vector<const SgRule*>> ingress_by_owner_;
+  std::unordered_map<std::string_view, std::vector<const GroupCarrier*>> control_planes_;
+  /// Logical ids that Outputs mention (Ref, GetAtt, ${X} in Fn::Sub), computed on first use.
+  mutable std::optional<std::unordered_set<std::string>> exported_;
+  mutable std::vector<std::string> exported_sub_texts_;  ///< Sorted text after each `${` of an Output's Fn::Sub.
 };
 
 /// Normalises an IpProtocol value ("6" -> "tcp", "all" is not valid: returned as is).

@@ -296,6 +296,11 @@ std::vector<std::string> string_values(const LintContext& context, const Node* n
   return context.resolver.strings(*node);
 }
 
+const std::vector<SelfManagedNodeGroup>& self_managed_node_groups(const LintContext& context) {
+  return context.cache.get<std::vector<SelfManagedNodeGroup>>("self-managed-node-groups",
+                                                              [&] { return find_self_managed_node_groups(context); });
+}
+
 std::vector<SelfManagedNodeGroup> find_self_managed_node_groups(const LintContext& context) {
   std::vector<SelfManagedNodeGroup> out;
   const Template& tmpl = context.tmpl;

@@ -81,6 +81,8 @@ struct SelfManagedNodeGroup {
 
 /// The Auto Scaling groups of the template that run EKS nodes, in source order.
 std::vector<SelfManagedNodeGroup> find_self_managed_node_groups(const LintContext& context);
+/// The same, computed once per lint (through the lint cache) for the rules that share it.
+const std::vector<SelfManagedNodeGroup>& self_managed_node_groups(const LintContext& context);
 
 /// The launch template / configuration resource an ASG (or MixedInstancesPolicy) uses, when
 /// it is in this stack.
