@@ -50,7 +50,11 @@ std::optional<std::string> write_file_atomically(const std::string& path, const 
   if (ec) return "cannot write '" + path + "': " + ec.message();
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   // The temporary file sits beside the target so the rename stays on one file system.
-  std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  // Built by appending: GCC 12 at -O3 reports a false -Wrestrict for `"." + std::string`.
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".tmp-XXXXXX";
+  std::string pattern = (dir / name).string();
   const int fd = mkstemp(pattern.data());
   if (fd < 0) return "cannot create a temporary file in '" + dir.string() + "': " + std::strerror(errno);
   // mkstemp creates the file 0600; give the report the mode of the file it replaces, or what
