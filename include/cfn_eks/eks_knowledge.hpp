@@ -267,6 +267,7 @@ struct AmiName {
   Architecture architecture = Architecture::Unknown;
   Accelerator accelerator = Accelerator::None;
   std::optional<Date> date;
+  bool filter = false;  ///< Parsed from a name filter with wildcards.
 };
 
 /// A managed node group ReleaseVersion, parsed for its family.
@@ -475,7 +476,9 @@ class EksKnowledge {
   std::optional<SsmAmiParameter> parse_ssm_ami_path(std::string_view path) const;
   /// True when the path starts like an EKS AMI parameter (so a failed parse means malformed).
   bool looks_like_eks_ami_ssm_path(std::string_view path) const;
-  std::optional<AmiName> parse_ami_name(std::string_view name) const;
+  /// Parses an EKS-optimized AMI name; with `allow_filter`, also an EC2 name filter whose
+  /// wildcards leave the Kubernetes minor fixed ("amazon-eks-node-1.16-v20??????").
+  std::optional<AmiName> parse_ami_name(std::string_view name, bool allow_filter = false) const;
   /// What an EC2 instance type needs from its AMI, from its family ("m7g.large" -> arm64,
   /// "g5.xlarge" -> x86_64 + nvidia); Unknown architecture for names that are not instance types.
   struct InstanceTypeTraits {

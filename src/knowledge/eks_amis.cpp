@@ -219,9 +219,10 @@ std::optional<SsmAmiParameter> EksKnowledge::parse_ssm_ami_path(std::string_view
   return std::nullopt;
 }
 
-std::optional<AmiName> EksKnowledge::parse_ami_name(std::string_view name) const {
+std::optional<AmiName> EksKnowledge::parse_ami_name(std::string_view name, bool allow_filter) const {
   if (!patterns_) return std::nullopt;
   for (const NamePattern& pattern : patterns_->ami_names) {
+    if (pattern.filter && !allow_filter) continue;
     auto captures = pattern.name.match(name);
     if (!captures) continue;
     AmiName out;
@@ -229,6 +230,7 @@ std::optional<AmiName> EksKnowledge::parse_ami_name(std::string_view name) const
     auto k8s = parse_kube_version((*captures)["k8s"]);
     if (!k8s) continue;
     out.kubernetes = *k8s;
+    out.filter = pattern.filter;
     bool fips = false;
     apply(pattern.fixed, out.architecture, out.accelerator, fips);
     if (!apply_captures(*patterns_, *captures, out.architecture, out.accelerator, fips)) continue;

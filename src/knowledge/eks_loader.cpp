@@ -372,6 +372,7 @@ class EksKnowledgeBuilder {
       if (auto f = family(r, item)) n.family = *f;
       n.fixed = attributes(r, item);
       if (auto compiled = compile(r, r.required(item, "pattern"))) n.name = std::move(*compiled);
+      n.filter = r.boolean(item, "filter", false);
       if (r.failed()) return;
       p_->ami_names.push_back(std::move(n));
     }

@@ -43,6 +43,7 @@ struct NamePattern {
   AmiFamily family = AmiFamily::Custom;
   AmiAttributes fixed;
   CompiledPattern name;
+  bool filter = false;  ///< A DescribeImages name filter (wildcards), not a full AMI name.
 };
 
 struct ReleasePattern {

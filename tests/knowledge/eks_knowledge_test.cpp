@@ -299,6 +299,31 @@ BOOST_AUTO_TEST_CASE(ami_names_parse) {
   BOOST_TEST(!eks().parse_ami_name("my-golden-ami-2025"));
 }
 
+BOOST_AUTO_TEST_CASE(ami_names_bottlerocket_windows_and_filters) {
+  auto bottlerocket = eks().parse_ami_name("bottlerocket-aws-k8s-1.29-aarch64-v1.19.0-c1c0e54f");
+  BOOST_REQUIRE(bottlerocket.has_value());
+  BOOST_TEST(bottlerocket->family == AmiFamily::Bottlerocket);
+  BOOST_TEST(bottlerocket->architecture == Architecture::Arm64);
+  BOOST_TEST(bottlerocket->kubernetes == v("1.29"));
+  auto nvidia = eks().parse_ami_name("bottlerocket-aws-k8s-1.30-nvidia-x86_64-v1.20.0-0a1b2c3d");
+  BOOST_REQUIRE(nvidia.has_value());
+  BOOST_TEST(nvidia->accelerator == Accelerator::Nvidia);
+  auto windows = eks().parse_ami_name("Windows_Server-2022-English-Core-EKS_Optimized-1.29-2024.01.09");
+  BOOST_REQUIRE(windows.has_value());
+  BOOST_TEST(windows->family == AmiFamily::Windows);
+  BOOST_TEST(windows->kubernetes == v("1.29"));
+  // A name filter is a name only when asked for, and only when the wildcards leave the minor fixed.
+  BOOST_TEST(!eks().parse_ami_name("amazon-eks-node-1.16-v20??????"));
+  auto filter = eks().parse_ami_name("amazon-eks-node-1.16-v20??????", true);
+  BOOST_REQUIRE(filter.has_value());
+  BOOST_TEST(filter->filter);
+  BOOST_TEST(filter->kubernetes == v("1.16"));
+  BOOST_TEST(eks().parse_ami_name("amazon-eks-gpu-node-1.29-*", true)->accelerator == Accelerator::Nvidia);
+  BOOST_TEST(!eks().parse_ami_name("amazon-eks-node-1.1*", true));
+  BOOST_TEST(!eks().parse_ami_name("amazon-eks-node-*", true));
+  BOOST_TEST(!eks().parse_ami_name("amazon-eks-node-1.29-v20240117", true)->filter);
+}
+
 BOOST_AUTO_TEST_CASE(release_versions_parse_per_family) {
   auto al = eks().parse_release_version("1.31.3-20250101", AmiFamily::AmazonLinux2023);
   BOOST_REQUIRE(al.has_value());

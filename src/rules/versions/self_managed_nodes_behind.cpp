@@ -15,8 +15,9 @@ constexpr RuleInfo kInfo{
     .doc = R"(Self-managed nodes boot an AMI for an older Kubernetes version than the cluster's.
 
 ## What it checks
-Like V009 (self-managed node groups whose `ImageId` is an EKS-optimized AMI SSM parameter,
-compared with their cluster's `Version`), but for nodes behind the control plane within the
+Like V009 (self-managed node groups whose `ImageId` is an EKS-optimized AMI SSM parameter or is
+looked up by an EKS-optimized AMI name, through a Mappings name filter or a lookup custom
+resource, compared with their cluster's `Version`), but for nodes behind the control plane within the
 allowed kubelet skew.
 
 ## Why it matters
@@ -51,7 +52,7 @@ class SelfManagedNodesBehind final : public Rule {
     for_each_self_managed_pair(context, [&](const SelfManagedVersionPair& p) {
       if (p.verdict != SkewVerdict::Behind) return;
       const KubeVersion cp = *p.cluster_version->version;
-      once.report(*p.ami->at, self_managed_head(p) + ", behind the cluster's " + cp.to_string() + " (" +
+      once.report(*p.ami.at, self_managed_head(p) + ", behind the cluster's " + cp.to_string() + " (" +
                                   p.cluster_version->where + "); use the " + cp.to_string() +
                                   " AMI path, built from the cluster's version parameter");
     });

@@ -151,6 +151,104 @@ void collect_paths(const LintContext& context, const Node* node, std::vector<Ami
   }
 }
 
+// A value that arises with every parameter at its default. A name chosen through another of a
+// parameter's AllowedValues is a choice, not what deploys; pairing it with the cluster's default
+// version would report combinations nobody deploys.
+bool holds_by_default(const Template& tmpl, const PossibleValue& value) {
+  for (const Binding& binding : value.bindings) {
+    const Parameter* parameter = tmpl.parameter(binding.parameter);
+    if (parameter == nullptr) continue;  // pseudo parameters
+    const Node* fallback = parameter->default_value;
+    if (fallback == nullptr || !fallback->is_scalar() || fallback->text != binding.value) return false;
+  }
+  return true;
+}
+
+std::string line_text(const LintContext& context, const Node* node) {
+  return std::to_string(context.document.source->position(node->range.begin).line);
+}
+
+void add_name(const LintContext& context, std::vector<AmiNameValue>& out, const std::string& text, const Node* at,
+              std::string where, bool conditional) {
+  auto parsed = context.eks.parse_ami_name(text, true);
+  if (!parsed || at == nullptr) return;
+  for (const AmiNameValue& seen : out) {
+    if (seen.at == at && seen.name == text) return;
+  }
+  out.push_back(AmiNameValue{text, *parsed, at, std::move(where), conditional});
+}
+
+// Strings in a custom resource's properties (nested lists/mappings such as EC2 Filters too).
+void collect_property_names(const LintContext& context, const Resource& resource, std::string_view property,
+                            const Node* node, std::vector<AmiNameValue>& out, bool conditional, int depth) {
+  if (node == nullptr || depth > 6) return;
+  if (node->is_mapping()) {
+    for (const MapEntry& entry : node->entries) {
+      collect_property_names(context, resource, property, entry.value, out, conditional, depth + 1);
+    }
+    return;
+  }
+  if (node->is_sequence()) {
+    for (const Node* item : node->items) collect_property_names(context, resource, property, item, out, conditional, depth + 1);
+    return;
+  }
+  for (const PossibleValue& v : context.resolver.resolve(*node).values) {
+    if (v.kind != PossibleValue::Kind::String || !holds_by_default(context.tmpl, v)) continue;
+    add_name(context, out, v.text, v.origin ? v.origin : node,
+             v.describe(*context.document.source) + ", property " + std::string(property) + " of custom resource " +
+                 std::string(resource.name) + ", which gives the ImageId",
+             conditional || !v.assumptions.empty());
+  }
+}
+
+void collect_names(const LintContext& context, const Node* node, std::vector<AmiNameValue>& out, int depth) {
+  if (node == nullptr || depth > 8) return;
+  const Template& tmpl = context.tmpl;
+  if (node->is_intrinsic("Fn::If")) {
+    collect_names(context, argument_item(*node, 1), out, depth + 1);
+    collect_names(context, argument_item(*node, 2), out, depth + 1);
+    return;
+  }
+  if (node->is_intrinsic("Fn::FindInMap")) {
+    // ImageId: !FindInMap [AMIMap, !Ref AWS::Region, Key] with a row whose Key cell is a
+    // DescribeImages filter ({name: amazon-eks-node-1.16-v20??????}): the id was looked up by that name.
+    const Node* map_name = argument_item(*node, 0);
+    const Node* second = argument_item(*node, 2);
+    if (map_name == nullptr || !map_name->is_string() || second == nullptr) return;
+    const NamedNode* map = tmpl.mapping(map_name->text);
+    if (map == nullptr || map->node == nullptr || !map->node->is_mapping()) return;
+    for (const PossibleValue& key : context.resolver.resolve(*second).values) {
+      if (key.kind != PossibleValue::Kind::String || !holds_by_default(tmpl, key)) continue;
+      for (const MapEntry& row : map->node->entries) {
+        const Node* cell = row.value ? row.value->get(key.text) : nullptr;
+        if (cell == nullptr || !cell->is_mapping()) continue;
+        for (const MapEntry& field : cell->entries) {
+          if (field.key != "name" && field.key != "Name") continue;
+          if (field.value == nullptr || !field.value->is_string()) continue;
+          add_name(context, out, field.value->text, field.value,
+                   "'" + field.value->text + "', the AMI name filter of mapping " + std::string(map->name) + "'s " +
+                       row.key + "." + key.text + " at line " + line_text(context, field.value),
+                   depth > 0 || !key.assumptions.empty());
+        }
+      }
+    }
+    return;
+  }
+  std::string_view target;
+  if (node->is_intrinsic("Ref") && node->argument && node->argument->is_string()) {
+    target = node->argument->text;
+  } else if (node->is_intrinsic("Fn::GetAtt")) {
+    if (auto t = getatt_target(*node)) target = t->resource;
+  }
+  const Resource* resource = target.empty() ? nullptr : tmpl.resource(target);
+  if (resource == nullptr || resource->properties == nullptr || !resource->properties->is_mapping()) return;
+  if (!resource->type.starts_with("Custom::") && resource->type != "AWS::CloudFormation::CustomResource") return;
+  for (const MapEntry& property : resource->properties->entries) {
+    if (property.key == "ServiceToken") continue;
+    collect_property_names(context, *resource, property.key, property.value, out, depth > 0, 0);
+  }
+}
+
 // The cluster-tag key node of a Tags list ({Key, Value} items), or nullptr.
 const Node* cluster_tag_in(const Node* tags, std::string& token) {
   if (tags == nullptr || !tags->is_sequence()) return nullptr;
@@ -258,6 +356,12 @@ std::vector<AmiPathValue> ami_ssm_paths(const LintContext& context, const Node* 
   return out;
 }
 
+std::vector<AmiNameValue> ami_names_of_image(const LintContext& context, const Node* image_id) {
+  std::vector<AmiNameValue> out;
+  collect_names(context, image_id, out, 0);
+  return out;
+}
+
 const Resource* launch_template_of(const Template& tmpl, const Node* specification) {
   if (specification == nullptr || !specification->is_mapping()) return nullptr;
   for (std::string_view key : {"LaunchTemplateId", "LaunchTemplateName", "Id", "Name"}) {
@@ -316,6 +420,7 @@ std::vector<SelfManagedNodeGroup> find_self_managed_node_groups(const LintContex
         g.user_data = std::move(text);
       }
       g.ami_paths = ami_ssm_paths(context, g.launch->image_id);
+      g.ami_names = ami_names_of_image(context, g.launch->image_id);
       if (g.cluster_tag == nullptr && g.launch->data && !g.launch->launch_configuration) {
         if (const Node* specs = g.launch->data->get("TagSpecifications"); specs && specs->is_sequence()) {
           for (const Node* spec : specs->items) {

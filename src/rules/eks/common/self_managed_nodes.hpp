@@ -64,6 +64,20 @@ struct AmiPathValue {
 };
 std::vector<AmiPathValue> ami_ssm_paths(const LintContext& context, const Node* image_id);
 
+/// An EKS-optimized AMI name (or a name filter that fixes the Kubernetes minor) the ImageId is
+/// looked up by: the `name` of a Mappings entry the ImageId's `Fn::FindInMap` selects (the AWS
+/// Quick Start's `Filters` row), or a property of the custom resource whose Ref/GetAtt is the
+/// ImageId. CloudFormation has no dynamic reference to an AMI by name (only ssm, ssm-secure,
+/// secretsmanager), so nothing else attributes a name to an ImageId.
+struct AmiNameValue {
+  std::string name;        ///< "amazon-eks-node-1.16-v20??????"
+  AmiName parsed;
+  const Node* at = nullptr;
+  std::string where;       ///< "'amazon-eks-node-1.16-v20??????', the name filter of mapping AMI's Filters.AL2 at line 9".
+  bool conditional = false;
+};
+std::vector<AmiNameValue> ami_names_of_image(const LintContext& context, const Node* image_id);
+
 /// A self-managed node group.
 struct SelfManagedNodeGroup {
   const Resource* group = nullptr;        ///< The Auto Scaling group.
@@ -71,6 +85,7 @@ struct SelfManagedNodeGroup {
   std::optional<UserDataText> user_data;
   BootstrapInfo bootstrap;
   std::vector<AmiPathValue> ami_paths;    ///< EKS AMI SSM paths of the ImageId.
+  std::vector<AmiNameValue> ami_names;    ///< EKS AMI names the ImageId is looked up by.
   const Node* cluster_tag = nullptr;      ///< The kubernetes.io/cluster/<name> tag key node.
   std::vector<std::string> evidence;      ///< "user data runs /etc/eks/bootstrap.sh", ...
   ClusterLink cluster;                    ///< From the bootstrap argument or the tag.
