@@ -8,6 +8,7 @@
 
 #include "support/paths.hpp"
 #include "support/temp_dir.hpp"
+#include "support/time_limit.hpp"
 
 namespace cfn_eks::testing {
 
@@ -33,8 +34,10 @@ CliResult run_cli(const std::string& args, const std::filesystem::path& cwd, con
                               " " + shell_quote(binary_path()) + " " + args + " <" + shell_quote(in) + " >" +
                               shell_quote(out.string()) + " 2>" + shell_quote(err.string());
   const auto start = std::chrono::steady_clock::now();
+  const double children_cpu_before = children_cpu_seconds();
   const int raw = std::system(command.c_str());
   CliResult result;
+  result.cpu_seconds = children_cpu_seconds() - children_cpu_before;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + (WIFSIGNALED(raw) ? WTERMSIG(raw) : 0);
   result.out = read_text(out);

@@ -12,6 +12,7 @@ struct CliResult {
   std::string out;
   std::string err;
   double seconds = 0;    ///< Wall time of the whole command.
+  double cpu_seconds = 0;  ///< CPU time of the command's processes (the shell, timeout, cfn-eks).
 };
 
 /// `text` quoted for the shell.
