@@ -12,6 +12,7 @@
 #include "cfn_eks/linter.hpp"
 #include "cfn_eks/resource_schemas.hpp"
 #include "support/paths.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace cfn_eks;
@@ -283,8 +284,8 @@ BOOST_AUTO_TEST_CASE(s002_is_one_note_per_type_and_silent_for_types_the_registry
 }
 
 BOOST_AUTO_TEST_CASE(broken_registry_files_are_errors_with_positions) {
-  const fs::path dir = fs::temp_directory_path() / ("cfn-eks-registry-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const cfn_eks::testing::TempDir scratch("cfn-eks-registry");  // removed even when a check stops the case
+  const fs::path dir = scratch.path();
   std::ofstream(dir / "aws-x-y.json") << "{\n  \"typeName\": \"AWS::X::Y\",\n  \"properties\": {,}\n}\n";
   SchemaLoadResult loaded = ResourceSchemas::with_registry_directory(dir.string());
   BOOST_REQUIRE(loaded.error.has_value());
@@ -297,7 +298,6 @@ BOOST_AUTO_TEST_CASE(broken_registry_files_are_errors_with_positions) {
   loaded = ResourceSchemas::with_registry_directory(dir.string());
   BOOST_REQUIRE(loaded.error.has_value());
   BOOST_TEST(loaded.error->message.find("typeName") != std::string::npos);
-  fs::remove_all(dir);
 
   loaded = ResourceSchemas::with_registry_directory((dir / "absent").string());
   BOOST_REQUIRE(loaded.error.has_value());

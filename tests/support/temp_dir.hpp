@@ -1,24 +1,31 @@
 #pragma once
 // A fresh directory under the system temp directory for one test, removed with everything in
-// it (permissions a test took away are restored first, so removal cannot fail).
+// it (permissions a test took away are restored first, so removal cannot fail). mkdtemp picks
+// a name no other process holds: CTest runs several suites of the same executable at once, and
+// other builds' tests share the machine's temp directory.
 
 #include <unistd.h>
 
-#include <atomic>
+#include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
+#include <vector>
 
 namespace cfn_eks::testing {
 
 class TempDir {
  public:
   explicit TempDir(const std::string& prefix = "cfn-eks-test") {
-    static std::atomic<unsigned> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            (prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
+    const std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    if (::mkdtemp(name.data()) == nullptr) {
+      throw std::system_error(errno, std::generic_category(), "mkdtemp " + pattern);
+    }
+    path_ = name.data();
   }
   ~TempDir() {
     namespace fs = std::filesystem;
