@@ -23,6 +23,11 @@ void add(std::vector<NodeLaunch>& out, const Resource* launch, const Node* data,
   out.push_back(std::move(item));
 }
 
+// A launch template written without Properties (found by fuzzing) has no LaunchTemplateData.
+const MapEntry* launch_template_data_entry(const Resource& launch) {
+  return launch.properties != nullptr ? launch.properties->find("LaunchTemplateData") : nullptr;
+}
+
 }  // namespace
 
 std::vector<NodeLaunch> node_launch_data(const LintContext& context) {
@@ -30,13 +35,12 @@ std::vector<NodeLaunch> node_launch_data(const LintContext& context) {
   for (const Resource* nodegroup : context.tmpl.resources_of_type("AWS::EKS::Nodegroup")) {
     const auto use = nodegroup_launch_template(context.tmpl, *nodegroup);
     if (!use || use->resource == nullptr) continue;
-    add(out, use->resource, use->data, use->resource->properties->find("LaunchTemplateData"), *nodegroup, true);
+    add(out, use->resource, use->data, launch_template_data_entry(*use->resource), *nodegroup, true);
   }
   for (const SelfManagedNodeGroup& group : self_managed_node_groups(context)) {
     if (!group.launch || group.launch->resource == nullptr) continue;
     const Resource* launch = group.launch->resource;
-    const MapEntry* entry = group.launch->launch_configuration ? launch->entry
-                                                                : launch->properties->find("LaunchTemplateData");
+    const MapEntry* entry = group.launch->launch_configuration ? launch->entry : launch_template_data_entry(*launch);
     add(out, launch, group.launch->data, entry, *group.group, false);
   }
   return out;
