@@ -5,6 +5,8 @@
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cfn_eks/commands.hpp"
@@ -55,6 +57,43 @@ std::optional<std::string> unknown_rule(const std::set<std::string>& ids) {
   return std::nullopt;
 }
 
+// Parses `args`: the options in `visible`, every other argument into `paths`. Returns
+// Boost's message when the command line is malformed.
+std::optional<std::string> parse_options(const std::vector<std::string>& args, const po::options_description& visible,
+                                         std::vector<std::string>& paths, po::variables_map& vm) {
+  po::options_description hidden;
+  hidden.add_options()("path", po::value(&paths));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return std::string(e.what());
+  }
+  return std::nullopt;
+}
+
+// --registry-schemas and --data-dir (lint and changeset): loads what was given, leaves the
+// built-in knowledge (null) otherwise. Returns the message of a directory that does not load.
+std::optional<std::string> load_knowledge(const std::string& registry_schemas, const std::string& data_dir,
+                                          std::shared_ptr<const ResourceSchemas>& schemas,
+                                          std::shared_ptr<const EksKnowledge>& eks) {
+  if (!registry_schemas.empty()) {
+    SchemaLoadResult loaded = ResourceSchemas::with_registry_directory(registry_schemas);
+    if (loaded.error) return "--registry-schemas: " + loaded.error->describe();
+    schemas = std::move(loaded.schemas);
+  }
+  if (!data_dir.empty()) {
+    auto loaded = load_eks_knowledge(data_dir);
+    if (!loaded) return "--data-dir: " + loaded.error().to_string();
+    eks = loaded.value();
+  }
+  return std::nullopt;
+}
+
 int lint_main(const std::vector<std::string>& args) {
   po::options_description visible("cfn-eks lint [options] PATH...\n\noptions");
   std::string format = "text";
@@ -95,20 +134,9 @@ int lint_main(const std::vector<std::string>& args) {
       ("cluster-version", po::value(&cluster_version),
        "Kubernetes version X.Y of clusters the template does not define (node groups and add-ons of a cluster in another stack)")
       ("jobs,j", po::value(&jobs), "files linted in parallel (default: all cores)");
-  po::options_description hidden;
   std::vector<std::string> paths;
-  hidden.add_options()("path", po::value(&paths));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(std::string(e.what()) + " (see cfn-eks lint --help)");
-  }
+  if (auto error = parse_options(args, visible, paths, vm)) return usage_error(*error + " (see cfn-eks lint --help)");
   if (vm.count("help")) {
     std::cout << visible << "\nexit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error\n";
     return kExitClean;
@@ -160,15 +188,8 @@ int lint_main(const std::vector<std::string>& args) {
       return usage_error("--fail-on needs error, warning, info or never, not '" + fail_on + "'");
     }
   }
-  if (!registry_schemas.empty()) {
-    SchemaLoadResult loaded = ResourceSchemas::with_registry_directory(registry_schemas);
-    if (loaded.error) return usage_error("--registry-schemas: " + loaded.error->describe());
-    command.lint.schemas = std::move(loaded.schemas);
-  }
-  if (!data_dir.empty()) {
-    auto loaded = load_eks_knowledge(data_dir);
-    if (!loaded) return usage_error("--data-dir: " + loaded.error().to_string());
-    command.lint.eks = loaded.value();
+  if (auto error = load_knowledge(registry_schemas, data_dir, command.lint.schemas, command.lint.eks)) {
+    return usage_error(*error);
   }
   if (!cluster_version.empty()) {
     if (!parse_kube_version(cluster_version)) {
@@ -225,20 +246,9 @@ int changeset_main(const std::vector<std::string>& args) {
        "also use the official CloudFormation registry schemas in DIR for create-only paths; ours win for the types we ship")
       ("data-dir", po::value(&data_dir),
        "use newer EKS data: DIR/eks/NAME.json replaces the built-in schemas/eks/NAME.json");
-  po::options_description hidden;
   std::vector<std::string> paths;
-  hidden.add_options()("path", po::value(&paths));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(std::string(e.what()) + " (see cfn-eks changeset --help)");
-  }
+  if (auto error = parse_options(args, visible, paths, vm)) return usage_error(*error + " (see cfn-eks changeset --help)");
   if (vm.count("help")) {
     std::cout << visible
               << "\nOLD is the template the stack runs now, NEW the one of the update. Nothing is sent to AWS."
@@ -253,15 +263,8 @@ int changeset_main(const std::vector<std::string>& args) {
   if (!parsed_format) return usage_error("unknown format '" + format + "'; use text, json or markdown");
   command.format = *parsed_format;
   if (!output.empty()) command.output_file = output;
-  if (!registry_schemas.empty()) {
-    SchemaLoadResult loaded = ResourceSchemas::with_registry_directory(registry_schemas);
-    if (loaded.error) return usage_error("--registry-schemas: " + loaded.error->describe());
-    command.options.schemas = std::move(loaded.schemas);
-  }
-  if (!data_dir.empty()) {
-    auto loaded = load_eks_knowledge(data_dir);
-    if (!loaded) return usage_error("--data-dir: " + loaded.error().to_string());
-    command.options.eks = loaded.value();
+  if (auto error = load_knowledge(registry_schemas, data_dir, command.options.schemas, command.options.eks)) {
+    return usage_error(*error);
   }
   return run_changeset(command, std::cout, std::cerr);
 }
@@ -277,20 +280,9 @@ int migrate_main(const std::vector<std::string>& args) {
       ("out", po::value(&out_dir), "directory to write into (default: <template name>-migration)")
       ("name", po::value(&name), "logical id of the new AWS::EKS::Nodegroup (default: <group>Managed)")
       ("force", "write into a non-empty --out directory, replacing files of the same names");
-  po::options_description hidden;
   std::vector<std::string> paths;
-  hidden.add_options()("path", po::value(&paths));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(std::string(e.what()) + " (see cfn-eks migrate --help)");
-  }
+  if (auto error = parse_options(args, visible, paths, vm)) return usage_error(*error + " (see cfn-eks migrate --help)");
   if (vm.count("help")) {
     std::cout << visible
               << "\nwrites phase-1-, phase-2-, phase-3-<template>, drain.sh, plan.md and plan.json; the template itself is never changed"
@@ -333,5 +325,5 @@ int main(int argc, char** argv) {
   if (command == "explain") return explain_main(rest);
   if (command == "migrate") return migrate_main(rest);
   if (command == "changeset") return changeset_main(rest);
-  return usage_error("unknown command '" + command + "'; use lint, rules, explain or changeset (cfn-eks --help)");
+  return usage_error("unknown command '" + command + "'; use lint, rules, explain, changeset or migrate (cfn-eks --help)");
 }

@@ -14,6 +14,7 @@
 
 #include "cfn_eks/linter.hpp"
 #include "support/paths.hpp"
+#include "support/reviewed_list.hpp"
 
 namespace fs = std::filesystem;
 using namespace cfn_eks;
@@ -24,20 +25,6 @@ constexpr std::string_view kTodo = "TODO: review";
 
 std::string key_of(const std::string& file, const Diagnostic& d) {
   return file + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ": " + d.rule_id;
-}
-
-// "path:line:col: ID  # reason" -> {key, reason}
-std::map<std::string, std::string> read_expected(const fs::path& path) {
-  std::map<std::string, std::string> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    const auto hash = line.find("  # ");
-    std::string key = line.substr(0, hash);
-    while (!key.empty() && key.back() == ' ') key.pop_back();
-    out[key] = hash == std::string::npos ? "" : line.substr(hash + 4);
-  }
-  return out;
 }
 
 }  // namespace
@@ -89,7 +76,7 @@ BOOST_AUTO_TEST_CASE(findings_are_the_reviewed_ones) {
   }
 
   const fs::path expected_path = testing::source_dir() / "tests" / "corpus" / "expected-findings.txt";
-  const auto expected = read_expected(expected_path);
+  const auto expected = testing::read_reviewed_list(expected_path);
   const char* update = std::getenv("UPDATE_FIXTURES");
   if (update != nullptr && std::string(update) == "1") {
     std::ofstream out(expected_path);

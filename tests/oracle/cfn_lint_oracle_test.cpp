@@ -31,6 +31,7 @@
 #include "cfn_eks/resource_schemas.hpp"
 #include "support/cli_runner.hpp"
 #include "support/paths.hpp"
+#include "support/reviewed_list.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -116,20 +117,6 @@ bool near(const std::vector<Finding>& findings, unsigned line, const auto& accep
 
 bool is_property_rule(const std::string& id) { return id.size() == 4 && id[0] == 'S' && (id[1] == '1' || id == "S202"); }
 
-// "ours|theirs path:line:col: ID  # reason" -> {key, reason}
-std::map<std::string, std::string> read_expected(const fs::path& path) {
-  std::map<std::string, std::string> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    const auto hash = line.find("  # ");
-    std::string key = line.substr(0, hash);
-    while (!key.empty() && key.back() == ' ') key.pop_back();
-    out[key] = hash == std::string::npos ? "" : line.substr(hash + 4);
-  }
-  return out;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(oracle)
@@ -192,7 +179,7 @@ BOOST_AUTO_TEST_CASE(schema_findings_agree_with_cfn_lint) {
   BOOST_CHECK_GT(cfn_lint_findings, 0u);
 
   const fs::path expected_path = testing::source_dir() / "tests" / "oracle" / "cfn-lint-disagreements.txt";
-  const auto expected = read_expected(expected_path);
+  const auto expected = testing::read_reviewed_list(expected_path);
   const char* update = std::getenv("UPDATE_FIXTURES");
   if (update != nullptr && std::string(update) == "1") {
     std::ofstream out(expected_path);
