@@ -1,12 +1,12 @@
 #include "transform/migration/phase_one.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "cfn_eks/edits.hpp"
 #include "rules/common/intrinsic_args.hpp"
 #include "rules/eks/common/launch_templates.hpp"
 #include "transform/migration/kubelet_args.hpp"
+#include "transform/migration/launch_data_conversion.hpp"
 #include "transform/migration/user_data_conversion.hpp"
 #include "transform/migration/user_data_text.hpp"
 
@@ -72,32 +72,6 @@ Fragment size_fragment(const Node& node) {
     return Fragment::number(node.text);
   }
   return Fragment::from_node(node);
-}
-
-bool literal_true(const Node* node) {
-  return node != nullptr && node->is_scalar() && (node->text == "true" || node->text == "True" || node->text == "TRUE");
-}
-
-// The paths the knowledge forbids in a managed node group's launch template, split into
-// top-level keys and item keys ("NetworkInterfaces[].SubnetId" -> {NetworkInterfaces, SubnetId}).
-struct Forbidden {
-  std::set<std::string> keys;
-  std::vector<std::pair<std::string, std::string>> item_keys;
-};
-
-Forbidden forbidden_paths(const EksKnowledge& eks) {
-  Forbidden out;
-  for (const LaunchTemplateRestriction& r : eks.launch_template_restrictions()) {
-    if (r.kind != "forbidden" || r.condition != "always") continue;
-    for (const std::string& path : r.launch_template_paths) {
-      if (const auto items = path.find("[]."); items != std::string::npos) {
-        out.item_keys.emplace_back(path.substr(0, items), path.substr(items + 3));
-      } else if (path.find('.') == std::string::npos && path.find('|') == std::string::npos) {
-        out.keys.insert(path);
-      }
-    }
-  }
-  return out;
 }
 
 const Node* instance_profile_node(const LaunchData& launch) {
@@ -215,16 +189,6 @@ class PhaseOneBuilder {
       return fail(old() + " runs Windows nodes; migrating Windows node groups is not supported "
                           "(user data and the aws-auth mapping differ); create the managed node group by hand",
                   launch.user_data ? launch.user_data : launch.resource->node);
-    }
-    if (g_.bootstrap.bottlerocket) {
-      return fail(old() + " runs Bottlerocket (TOML user data); converting Bottlerocket settings is not supported; "
-                          "create the managed node group with AmiType BOTTLEROCKET_* by hand",
-                  launch.user_data);
-    }
-    if (g_.bootstrap.nodeadm) {
-      return fail(old() + " bootstraps with an AL2023 nodeadm NodeConfig; converting NodeConfig user data is not "
-                          "supported yet; create the managed node group with an AL2023 AmiType by hand",
-                  launch.user_data);
     }
     if (launch.resource->metadata && launch.resource->metadata->get("AWS::CloudFormation::Init")) {
       return fail(quoted(launch.resource->name) + " carries AWS::CloudFormation::Init metadata that its user data "
@@ -395,19 +359,27 @@ class PhaseOneBuilder {
                   launch.image_id);
     }
     if (types.empty()) {
-      if (!g_.bootstrap.bootstrap_sh && !g_.bootstrap.nodeadm) {
+      if (!g_.bootstrap.bootstrap_sh && !g_.bootstrap.nodeadm && !g_.bootstrap.bottlerocket && !g_.bootstrap.eksctl) {
         return fail(old() + " runs a custom AMI whose user data neither calls /etc/eks/bootstrap.sh nor carries a "
-                            "nodeadm NodeConfig, so cfn-eks cannot tell how its nodes join the cluster; a managed node "
+                            "nodeadm NodeConfig, Bottlerocket settings or eksctl's bootstrap, so cfn-eks cannot tell how its nodes join the cluster; a managed node "
                             "group on a custom AMI must bootstrap its nodes that way; move to an EKS-optimized AMI "
                             "(or add the bootstrap call) first",
                     launch.user_data ? launch.user_data : launch.image_id);
       }
       facts().custom_ami = true;
       note("the nodes run a custom AMI (ImageId is not an EKS-optimized AMI parameter): the new launch template "
-           "keeps the ImageId and the bootstrap.sh call, and the node group sets no AmiType or Version");
+           "keeps the ImageId and the user data that bootstraps the nodes, and the node group sets no AmiType or Version");
       return true;
     }
     facts().ami_type = types.front();
+    // EKS merges user data of the AMI type's own format: a NodeConfig needs AL2023, TOML Bottlerocket.
+    const bool al2023 = types.front().starts_with("AL2023"), bottlerocket = types.front().starts_with("BOTTLEROCKET");
+    if ((g_.bootstrap.nodeadm && !al2023) || (g_.bootstrap.bottlerocket && !bottlerocket)) {
+      return fail("the user data of " + quoted(launch.resource->name) + " is " +
+                      (g_.bootstrap.nodeadm ? "a nodeadm NodeConfig (AL2023)" : "Bottlerocket settings") +
+                      " but its ImageId is an EKS AMI of type " + types.front() + "; make the AMI and the user data agree first",
+                  launch.image_id);
+    }
     // The AMI type must exist at the cluster's version (AL2 ends with 1.32).
     const ClusterVersions versions = cluster_versions(a_.context(), g_.cluster);
     for (const KubeVersion& v : versions.versions()) {
@@ -450,244 +422,17 @@ class PhaseOneBuilder {
          "group at the cluster's version; pin Version (and raise it with each cluster upgrade) afterwards");
   }
 
-  // Security groups as written in the old launch data: LT SecurityGroupIds/SecurityGroups, LC SecurityGroups.
+  // The new launch template's data: launch_data_conversion (security groups, block devices,
+  // key, IMDS, tags, forbidden settings, user data).
   bool launch_template_data(Fragment& data) {
-    const LaunchData& launch = *g_.launch;
-    const Forbidden forbidden = forbidden_paths(a_.eks());
-    if (launch.data == nullptr || !launch.data->is_mapping()) {
-      return fail(quoted(launch.resource->name) + " has no launch data to read", launch.resource->node);
-    }
-    std::vector<std::string> dropped;
-    for (const MapEntry& entry : launch.data->entries) {
-      const std::string& key = entry.key;
-      if (entry.value == nullptr) continue;
-      if (key == "ImageId") {
-        if (facts().custom_ami) data.add(key, Fragment::from_node(*entry.value));
-      } else if (key == "UserData") {
-        if (!user_data(data)) return false;
-      } else if (key == "InstanceType" || key == "SpotPrice") {
-        // Chosen in capacity_and_types.
-      } else if (forbidden.keys.count(key) || key == "IamInstanceProfile") {
-        dropped.push_back(key);
-      } else if (!launch.launch_configuration && key == "NetworkInterfaces" && entry.value->is_sequence()) {
-        data.add(key, without_item_keys(*entry.value, key, forbidden, dropped));
-      } else if (!launch.launch_configuration) {
-        data.add(key, Fragment::from_node(*entry.value));
-      } else {
-        launch_configuration_entry(entry, data, dropped);
-      }
-    }
-    if (!dropped.empty()) {
-      std::string list;
-      for (const std::string& d : dropped) list += (list.empty() ? "" : ", ") + d;
-      note("not carried into the new launch template (managed node groups set them themselves or forbid them): " + list);
-    }
-    merge_instance_tags(data);
-    add_cluster_security_group(data);
-    return true;
-  }
-
-  // With security groups in the launch template EKS does not attach the cluster security group
-  // (facts 4.4); add it when the cluster is in this stack, so the new nodes get the default
-  // node <-> control plane path on top of the old groups' rules.
-  void add_cluster_security_group(Fragment& data) {
-    if (!facts().cluster_in_stack || g_.cluster.cluster == nullptr) {
-      if (data.get("SecurityGroupIds") || data.get("SecurityGroups") || data.get("NetworkInterfaces")) {
-        note("the new launch template carries the old nodes' security groups, so EKS does not attach the cluster "
-             "security group: the new nodes reach the control plane through these groups' rules, as the old nodes "
-             "did (the cluster is in another stack, so its security group cannot be added here)");
-      }
-      return;
-    }
-    const Fragment cluster_sg = Fragment::get_att(std::string(g_.cluster.cluster->name), "ClusterSecurityGroupId");
-    std::vector<FragmentEntry> entries = data.entries();
-    auto append_to = [&](Fragment& list) {
-      if (list.kind() != Fragment::Kind::Sequence) return false;
-      if (std::find(list.items().begin(), list.items().end(), cluster_sg) != list.items().end()) return true;
-      list.push(cluster_sg);
-      note("the new launch template adds the cluster security group (!GetAtt " + std::string(g_.cluster.cluster->name) +
-           ".ClusterSecurityGroupId) to the old nodes' groups: with groups in a launch template EKS does not attach "
-           "it itself");
-      return true;
-    };
-    bool done = false;
-    for (FragmentEntry& entry : entries) {
-      if (entry.key == "SecurityGroupIds" || entry.key == "SecurityGroups") {
-        done = append_to(entry.value);
-        if (!done) note("the old nodes' security groups are not a literal list, so the cluster security group is not "
-                        "added to the new launch template; add !GetAtt ...ClusterSecurityGroupId if the nodes need it");
-        done = true;
-      } else if (entry.key == "NetworkInterfaces" && entry.value.kind() == Fragment::Kind::Sequence) {
-        std::vector<Fragment> items = entry.value.items();
-        for (Fragment& item : items) {
-          if (item.get("Groups") == nullptr) continue;
-          std::vector<FragmentEntry> fields = item.entries();
-          for (FragmentEntry& f : fields) {
-            if (f.key == "Groups" && !append_to(f.value)) {
-              note("the old nodes' security groups are not a literal list, so the cluster security group is not "
-                   "added to the new launch template; add !GetAtt ...ClusterSecurityGroupId if the nodes need it");
-            }
-          }
-          item = Fragment::mapping(std::move(fields));
-          done = true;
-          break;
-        }
-        entry.value = Fragment::sequence(std::move(items));
-      }
-      if (done) break;
-    }
-    data = Fragment::mapping(std::move(entries));
-  }
-
-  Fragment without_item_keys(const Node& list, const std::string& key, const Forbidden& forbidden,
-                             std::vector<std::string>& dropped) {
-    std::vector<Fragment> items;
-    for (const Node* item : list.items) {
-      if (item == nullptr) continue;
-      if (!item->is_mapping()) {
-        items.push_back(Fragment::from_node(*item));
-        continue;
-      }
-      Fragment copy = Fragment::mapping();
-      for (const MapEntry& e : item->entries) {
-        const bool drop = std::any_of(forbidden.item_keys.begin(), forbidden.item_keys.end(),
-                                      [&](const auto& p) { return p.first == key && p.second == e.key; });
-        if (drop) {
-          const std::string what = key + "[]." + e.key;
-          if (std::find(dropped.begin(), dropped.end(), what) == dropped.end()) dropped.push_back(what);
-        } else if (e.value) {
-          copy.add(e.key, Fragment::from_node(*e.value));
-        }
-      }
-      items.push_back(std::move(copy));
-    }
-    return Fragment::sequence(std::move(items));
-  }
-
-  // AWS::AutoScaling::LaunchConfiguration properties -> LaunchTemplateData.
-  void launch_configuration_entry(const MapEntry& entry, Fragment& data, std::vector<std::string>& dropped) {
-    const std::string& key = entry.key;
-    const Node& value = *entry.value;
-    if (key == "SecurityGroups") {
-      data.add("SecurityGroupIds", Fragment::from_node(value));
-    } else if (key == "KeyName" || key == "EbsOptimized" || key == "MetadataOptions" || key == "KernelId" ||
-               key == "RamDiskId") {
-      data.add(key, Fragment::from_node(value));
-    } else if (key == "InstanceMonitoring") {
-      data.add("Monitoring", Fragment::mapping().add("Enabled", Fragment::from_node(value)));
-    } else if (key == "PlacementTenancy") {
-      data.add("Placement", Fragment::mapping().add("Tenancy", Fragment::from_node(value)));
-    } else if (key == "BlockDeviceMappings" && value.is_sequence()) {
-      std::vector<Fragment> items;
-      for (const Node* item : value.items) {
-        if (item == nullptr || !item->is_mapping()) continue;
-        Fragment copy = Fragment::mapping();
-        for (const MapEntry& e : item->entries) {
-          if (e.value == nullptr) continue;
-          if (e.key == "NoDevice") {
-            // LaunchConfiguration: boolean; LaunchTemplate: a string ("" suppresses the device).
-            if (literal_true(e.value)) copy.add("NoDevice", Fragment::string(""));
-          } else {
-            copy.add(e.key, Fragment::from_node(*e.value));
-          }
-        }
-        items.push_back(std::move(copy));
-      }
-      data.add("BlockDeviceMappings", Fragment::sequence(std::move(items)));
-    } else if (key == "AssociatePublicIpAddress") {
-      dropped.push_back(key);
-      note("AssociatePublicIpAddress of the launch configuration is not carried: managed nodes get public addresses "
-           "as their subnets' MapPublicIpOnLaunch says");
-    } else {
-      dropped.push_back(key);
-    }
-  }
-
-  // Tags the Auto Scaling group propagates to its instances go to the new launch template's
-  // instance TagSpecifications (a managed node group's own Tags do not reach the instances).
-  void merge_instance_tags(Fragment& data) {
-    const Node* tags = g_.group->property("Tags");
-    if (tags == nullptr || !tags->is_sequence()) return;
-    std::vector<Fragment> propagated;
-    for (const Node* tag : tags->items) {
-      if (tag == nullptr || !tag->is_mapping() || !literal_true(tag->get("PropagateAtLaunch"))) continue;
-      const Node* key = tag->get("Key");
-      const Node* value = tag->get("Value");
-      if (key == nullptr || value == nullptr) continue;
-      propagated.push_back(Fragment::mapping().add("Key", Fragment::from_node(*key)).add("Value", Fragment::from_node(*value)));
-    }
-    if (propagated.empty()) return;
-    std::vector<FragmentEntry> entries = data.entries();
-    bool placed = false;
-    for (FragmentEntry& entry : entries) {
-      if (entry.key != "TagSpecifications" || entry.value.kind() != Fragment::Kind::Sequence) continue;
-      std::vector<Fragment> specs = entry.value.items();
-      for (Fragment& spec : specs) {
-        const Fragment* type = spec.get("ResourceType");
-        const Fragment* list = spec.get("Tags");
-        if (type == nullptr || type->kind() != Fragment::Kind::String || type->text() != "instance" || list == nullptr ||
-            list->kind() != Fragment::Kind::Sequence) {
-          continue;
-        }
-        std::vector<Fragment> merged = list->items();
-        for (const Fragment& tag : propagated) {
-          const bool present = std::any_of(merged.begin(), merged.end(), [&](const Fragment& t) {
-            return t.get("Key") && tag.get("Key") && *t.get("Key") == *tag.get("Key");
-          });
-          if (!present) merged.push_back(tag);
-        }
-        std::vector<FragmentEntry> spec_entries = spec.entries();
-        for (FragmentEntry& e : spec_entries) {
-          if (e.key == "Tags") e.value = Fragment::sequence(merged);
-        }
-        spec = Fragment::mapping(std::move(spec_entries));
-        placed = true;
-        break;
-      }
-      if (!placed) {
-        specs.push_back(Fragment::mapping()
-                            .add("ResourceType", Fragment::string("instance"))
-                            .add("Tags", Fragment::sequence(propagated)));
-        placed = true;
-      }
-      entry.value = Fragment::sequence(std::move(specs));
-    }
-    if (!placed) {
-      entries.push_back(FragmentEntry{
-          "TagSpecifications",
-          Fragment::sequence({Fragment::mapping()
-                                  .add("ResourceType", Fragment::string("instance"))
-                                  .add("Tags", Fragment::sequence(propagated))})});
-    }
-    data = Fragment::mapping(std::move(entries));
-    note("the tags " + old() + " propagates to its instances are set on the new launch template's instances "
-         "(TagSpecifications)");
-  }
-
-  bool user_data(Fragment& data) {
-    const LaunchData& launch = *g_.launch;
-    const SubText text = user_data_sub_text(launch.user_data);
-    if (text.error) return fail(*text.error, text.error_at ? text.error_at : launch.user_data);
-    ConvertedUserData converted = convert_user_data_for_managed_nodegroup(text.text, !facts().custom_ami);
-    if (converted.refusal) return fail(*converted.refusal, launch.user_data);
+    LaunchDataOptions options;
+    options.custom_ami = facts().custom_ami;
+    options.cluster_in_stack = facts().cluster_in_stack;
+    LaunchDataConversion converted = convert_launch_data(a_, g_, *g_.launch, options);
     for (std::string& n : converted.notes) note(std::move(n));
-    bootstrap_ = converted.bootstrap;
-    if (converted.mime.empty()) return true;
-    // Variables the converted text still uses (the bootstrap call may have taken some away).
-    std::vector<FragmentEntry> variables;
-    if (text.variables != nullptr && text.variables->is_mapping()) {
-      for (const MapEntry& e : text.variables->entries) {
-        if (e.value) variables.push_back(FragmentEntry{e.key, Fragment::from_node(*e.value)});
-      }
-    }
-    variables.insert(variables.end(), text.extra_variables.begin(), text.extra_variables.end());
-    std::erase_if(variables, [&](const FragmentEntry& v) {
-      return converted.mime.find("${" + v.key + "}") == std::string::npos;
-    });
-    Fragment body = converted.mime.find("${") == std::string::npos ? Fragment::string(converted.mime)
-                    : !variables.empty() ? Fragment::sub(converted.mime, Fragment::mapping(std::move(variables)))
-                                         : Fragment::sub(converted.mime);
-    data.add("UserData", Fragment::intrinsic("Fn::Base64", std::move(body)));
+    if (converted.refusal) return fail(std::move(*converted.refusal), converted.refusal_at);
+    bootstrap_ = std::move(converted.bootstrap);
+    data = std::move(converted.data);
     return true;
   }
 

@@ -1,0 +1,27 @@
+#pragma once
+// Phase 1's user data hand-off: the old launch data's UserData node -> the new launch
+// template's UserData value (MIME multipart without the bootstrap call when EKS bootstraps;
+// see user_data_conversion), with the Fn::Sub variables the converted text still uses.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cfn_eks/emitter.hpp"
+#include "cfn_eks/node.hpp"
+#include "transform/migration/user_data_conversion.hpp"
+
+namespace cfn_eks {
+
+struct LaunchUserData {
+  std::optional<Fragment> user_data;      ///< The new UserData value; none when nothing remains.
+  std::optional<BootstrapCall> bootstrap; ///< The bootstrap call found (removed or kept).
+  std::vector<std::string> notes;
+  std::optional<std::string> refusal;     ///< Set: the user data cannot be converted (reason).
+  const Node* refusal_at = nullptr;
+};
+
+/// `eks_bootstraps`: the managed node group runs an EKS AMI, so EKS adds the bootstrap itself.
+LaunchUserData convert_launch_user_data(const Node* user_data, bool eks_bootstraps);
+
+}  // namespace cfn_eks
