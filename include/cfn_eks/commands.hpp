@@ -16,6 +16,10 @@ namespace cfn_eks {
 /// Exit statuses shared by every command.
 enum ExitStatus : int { kExitClean = 0, kExitFindings = 1, kExitError = 2 };
 
+/// `lint --fix`: apply the findings' safe quick fixes to the files in place; `--fix-dry-run`:
+/// print them as a unified diff instead (see include/cfn_eks/fixes.hpp).
+enum class FixMode : std::uint8_t { Off, Apply, DryRun };
+
 struct LintCommand {
   std::vector<std::string> paths;            ///< Files, directories, or "-" for stdin.
   std::string stdin_name = "-";              ///< The path shown for stdin input.
@@ -26,6 +30,9 @@ struct LintCommand {
   bool fail_never = false;
   std::optional<std::string> output_file;    ///< Write the report here (atomically) instead of `out`.
   unsigned jobs = 0;                         ///< 0 = all cores.
+  /// Apply: fix the files in place (atomically), then report what remains. DryRun: write the
+  /// diff instead of the report. Either way the exit status is that of the remaining findings.
+  FixMode fix = FixMode::Off;
 };
 
 /// Lints and writes the report. Returns 0 (nothing at or above the threshold), 1 (findings)

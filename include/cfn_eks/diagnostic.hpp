@@ -22,7 +22,9 @@ struct Edit {
   std::string replacement;
 };
 
-/// A suggested fix: edits applied together. Unsafe fixes may change behaviour.
+/// A suggested fix (a quick fix): edits on the original file's bytes, applied together.
+/// Unsafe fixes may change behaviour; `cfn-eks lint --fix` applies only safe ones.
+/// include/cfn_eks/fixes.hpp turns fixes into code actions and applies them.
 struct Fix {
   std::string title;
   std::vector<Edit> edits;
@@ -47,7 +49,8 @@ struct Diagnostic {
   Position start;
   Position end;
   std::vector<RelatedLocation> related;
-  std::optional<Fix> fix;
+  /// Quick fixes, best first; empty (no allocation) for most findings.
+  std::vector<Fix> fixes;
 };
 
 /// Orders diagnostics by file, line, column, rule id, then message: output is deterministic.

@@ -31,6 +31,8 @@ struct RuleInfo {
   std::string_view summary;   ///< One line, shown by `rules` and hover.
   std::string_view doc;
   RuleStatus status = RuleStatus::Experimental;
+  /// Some findings carry a quick fix (Diagnostic::fixes; `cfn-eks lint --fix`).
+  bool quick_fix = false;
 };
 
 /// Options for one rule, from the config file (`rules: {ID: {key: value}}`).

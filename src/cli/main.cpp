@@ -133,7 +133,10 @@ int lint_main(const std::vector<std::string>& args) {
        "use newer EKS data: DIR/eks/NAME.json replaces the built-in schemas/eks/NAME.json")
       ("cluster-version", po::value(&cluster_version),
        "Kubernetes version X.Y of clusters the template does not define (node groups and add-ons of a cluster in another stack)")
-      ("jobs,j", po::value(&jobs), "files linted in parallel (default: all cores)");
+      ("jobs,j", po::value(&jobs), "files linted in parallel (default: all cores)")
+      ("fix", "apply the findings' safe quick fixes to the files IN PLACE (atomically), then report what remains")
+      ("fix-dry-run", "print the quick fixes as a unified diff instead of the report; nothing is written")
+      ("diff", "the same as --fix-dry-run");
   std::vector<std::string> paths;
   po::variables_map vm;
   if (auto error = parse_options(args, visible, paths, vm)) return usage_error(*error + " (see cfn-eks lint --help)");
@@ -200,6 +203,10 @@ int lint_main(const std::vector<std::string>& args) {
   if (!config.empty()) command.lint.config_file = config;
   if (vm.count("no-config")) command.lint.use_config_files = false;
   if (!output.empty()) command.output_file = output;
+  const bool dry_run = vm.count("fix-dry-run") > 0 || vm.count("diff") > 0;
+  if (dry_run && vm.count("fix")) return usage_error("--fix writes the files and --fix-dry-run only prints the diff; choose one");
+  if (vm.count("fix")) command.fix = FixMode::Apply;
+  if (dry_run) command.fix = FixMode::DryRun;
   const bool terminal = !command.output_file && isatty(STDOUT_FILENO) != 0;
   command.format_options.show_source = vm.count("show-source") > 0 || (terminal && vm.count("no-source") == 0);
   if (color != "auto" && color != "always" && color != "never") return usage_error("--color needs auto, always or never");

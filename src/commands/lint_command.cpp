@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "cfn_eks/commands.hpp"
+#include "commands/lint_fixes.hpp"
 
 namespace cfn_eks {
 
@@ -71,6 +72,7 @@ int run_lint(const LintCommand& command, std::istream& in, std::ostream& out, st
     }
   }
   std::vector<FileReport> reports = lint_paths(file_paths, registry, command.lint, command.jobs);
+  std::optional<std::size_t> stdin_index;
   if (read_stdin) {
     std::string text;
     if (auto error = read_stream(in, text)) {
@@ -80,11 +82,23 @@ int run_lint(const LintCommand& command, std::istream& in, std::ostream& out, st
       reports.push_back(std::move(report));
     } else {
       lint_stdin(command, registry, std::move(text), reports);
+      stdin_index = reports.size() - 1;  // lint_stdin pushes the template's report last
     }
   }
 
+  // --fix / --fix-dry-run: the reports become those of the fixed texts; a dry run's output is
+  // the diff instead of the report.
+  bool write_failed = false;
+  std::string diff;
+  if (command.fix != FixMode::Off) {
+    write_failed = !fix_reports(command, registry, reports, stdin_index, diff, err);
+  }
   std::ostringstream rendered;
-  write_reports(command.format, reports, registry, format_options, rendered);
+  if (command.fix == FixMode::DryRun) {
+    rendered << diff;
+  } else {
+    write_reports(command.format, reports, registry, format_options, rendered);
+  }
   if (command.output_file) {
     if (auto error = write_file_atomically(*command.output_file, rendered.str())) {
       err << "cfn-eks: " << *error << "\n";
@@ -109,7 +123,7 @@ int run_lint(const LintCommand& command, std::istream& in, std::ostream& out, st
       if (!never && reaches(d.severity, threshold)) failed = true;
     }
   }
-  if (io_error) return kExitError;
+  if (io_error || write_failed) return kExitError;
   return failed ? kExitFindings : kExitClean;
 }
 

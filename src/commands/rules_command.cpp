@@ -29,6 +29,8 @@ int run_rules(bool json, std::ostream& out) {
       writer.String(status.data(), static_cast<rapidjson::SizeType>(status.size()));
       writer.Key("summary");
       writer.String(info.summary.data(), static_cast<rapidjson::SizeType>(info.summary.size()));
+      writer.Key("quick_fix");
+      writer.Bool(info.quick_fix);
       writer.EndObject();
     }
     writer.EndArray();
@@ -37,7 +39,7 @@ int run_rules(bool json, std::ostream& out) {
     for (const auto& rule : registry.rules()) {
       const RuleInfo& info = rule->info();
       out << info.id << "  " << std::left << std::setw(7) << severity_name(info.severity) << "  " << std::setw(34)
-          << info.name << "  " << info.summary << "\n";
+          << info.name << "  " << info.summary << (info.quick_fix ? " [quick fix]" : "") << "\n";
     }
   }
   out.flush();
@@ -56,7 +58,7 @@ int run_explain(const std::string& id, std::ostream& out, std::ostream& err) {
   const RuleInfo& info = rule->info();
   out << "# " << info.id << " " << info.name << "\n\n"
       << info.summary << "\n\nDefault severity: " << severity_name(info.severity) << ". Status: " << status_name(info.status)
-      << ".\n\n"
+      << "." << (info.quick_fix ? " Has a quick fix: `cfn-eks lint --fix` applies it." : "") << "\n\n"
       << info.doc << "\n";
   out.flush();
   return out ? kExitClean : kExitError;

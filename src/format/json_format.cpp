@@ -16,20 +16,6 @@ using Writer = format::JsonWriter;
 
 constexpr format::RangeKeys kRangeKeys{"line", "column", "end_line", "end_column"};
 
-void write_position(Writer& writer, const SourcePtr& source, std::uint32_t offset) {
-  if (!source) {
-    writer.Null();
-    return;
-  }
-  const Position position = source->position(offset);
-  writer.StartObject();
-  write_key(writer, "line");
-  writer.Uint(position.line);
-  write_key(writer, "column");
-  writer.Uint(position.column);
-  writer.EndObject();
-}
-
 void write_fix(Writer& writer, const SourcePtr& source, const Fix& fix) {
   writer.StartObject();
   write_key(writer, "title");
@@ -41,9 +27,9 @@ void write_fix(Writer& writer, const SourcePtr& source, const Fix& fix) {
   for (const Edit& edit : fix.edits) {
     writer.StartObject();
     write_key(writer, "start");
-    write_position(writer, source, edit.range.begin);
+    format::write_position_object(writer, source, edit.range.begin);
     write_key(writer, "end");
-    write_position(writer, source, edit.range.end);
+    format::write_position_object(writer, source, edit.range.end);
     write_key(writer, "offset_begin");
     writer.Uint(edit.range.begin);
     write_key(writer, "offset_end");
@@ -85,12 +71,17 @@ void write_diagnostic(Writer& writer, const FileReport& report, const Diagnostic
     writer.EndObject();
   }
   writer.EndArray();
+  // "fix" predates "fixes" and stays for its readers: the first fix, or null.
   write_key(writer, "fix");
-  if (diagnostic.fix) {
-    write_fix(writer, report.source, *diagnostic.fix);
+  if (!diagnostic.fixes.empty()) {
+    write_fix(writer, report.source, diagnostic.fixes.front());
   } else {
     writer.Null();
   }
+  write_key(writer, "fixes");
+  writer.StartArray();
+  for (const Fix& fix : diagnostic.fixes) write_fix(writer, report.source, fix);
+  writer.EndArray();
   writer.EndObject();
 }
 

@@ -26,4 +26,18 @@ void write_range_fields(JsonWriter& writer, const RangeKeys& keys, Position star
   writer.Uint(end.column);
 }
 
+void write_position_object(JsonWriter& writer, const SourcePtr& source, std::uint32_t offset) {
+  if (!source) {
+    writer.Null();
+    return;
+  }
+  const Position position = source->position(offset);
+  writer.StartObject();
+  write_key(writer, "line");
+  writer.Uint(position.line);
+  write_key(writer, "column");
+  writer.Uint(position.column);
+  writer.EndObject();
+}
+
 }  // namespace cfn_eks::format

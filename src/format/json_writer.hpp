@@ -31,6 +31,9 @@ struct RangeKeys {
 
 void write_range_fields(JsonWriter& writer, const RangeKeys& keys, Position start, Position end);
 
+/// `{"line": L, "column": C}` for a byte offset of `source`; null when there is no source.
+void write_position_object(JsonWriter& writer, const SourcePtr& source, std::uint32_t offset);
+
 /// Writes one pretty-printed document (two-space indent, a final newline): `body` gets the writer.
 template <typename Body>
 void write_json_document(std::ostream& out, Body&& body) {

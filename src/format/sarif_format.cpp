@@ -157,7 +157,10 @@ std::string fingerprint_base(const FileReport& report, const Diagnostic& diagnos
   return hex;
 }
 
-void write_fix(Writer& writer, std::string_view uri, const Fix& fix) {
+/// One SARIF fix. The deleted region carries both the byte range and the same range as
+/// lines and code-point columns (SARIF allows both when they agree): viewers apply fixes by
+/// either. An insertion is a region of length zero.
+void write_fix(Writer& writer, std::string_view uri, const SourcePtr& source, const Fix& fix) {
   writer.StartObject();
   write_text_object(writer, "description", fix.title);
   write_key(writer, "artifactChanges");
@@ -170,6 +173,10 @@ void write_fix(Writer& writer, std::string_view uri, const Fix& fix) {
     writer.StartObject();
     write_key(writer, "deletedRegion");
     writer.StartObject();
+    if (source) {
+      format::write_range_fields(writer, {"startLine", "startColumn", "endLine", "endColumn"},
+                                 source->position(edit.range.begin), source->position(edit.range.end));
+    }
     write_key(writer, "byteOffset");
     writer.Uint(edit.range.begin);
     write_key(writer, "byteLength");
@@ -229,10 +236,10 @@ void write_result(Writer& writer, const FileReport& report, const Diagnostic& di
   write_key(writer, "cfnEksFingerprint/v1");
   write_string(writer, base + ":" + std::to_string(++fingerprint_counts[base]));
   writer.EndObject();
-  if (diagnostic.fix) {
+  if (!diagnostic.fixes.empty()) {
     write_key(writer, "fixes");
     writer.StartArray();
-    write_fix(writer, uri, *diagnostic.fix);
+    for (const Fix& fix : diagnostic.fixes) write_fix(writer, uri, report.source, fix);
     writer.EndArray();
   }
   writer.EndObject();

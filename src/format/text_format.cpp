@@ -1,6 +1,7 @@
 // The human format: `path:line:col: severity: message [ID]`, one finding per line, then a
 // summary. With show_source each finding also gets its source line, a caret line, its related
-// locations as notes and its fix title; findings are then separated by blank lines.
+// locations as notes and its fix titles; findings are then separated by blank lines. A finding
+// with a safe fix is marked "(fixable)" and the summary counts them.
 
 #include <algorithm>
 #include <ostream>
@@ -32,6 +33,11 @@ std::string_view severity_color(Severity severity) {
     case Severity::Info: return kCyan;
   }
   return kRed;
+}
+
+/// `cfn-eks lint --fix` applies safe fixes only, so only those make a finding "fixable".
+bool has_safe_fix(const Diagnostic& diagnostic) {
+  return std::any_of(diagnostic.fixes.begin(), diagnostic.fixes.end(), [](const Fix& fix) { return fix.safe; });
 }
 
 void write_location(std::ostream& out, const Style& style, std::string_view path, Position start) {
@@ -89,7 +95,9 @@ void write_diagnostic(std::ostream& out, const Style& style, const FileReport& r
   write_location(out, style, path, diagnostic.start);
   out << ' ' << style.paint(severity_color(diagnostic.severity)) << severity_name(diagnostic.severity) << ':'
       << style.paint(kReset) << ' ' << diagnostic.message << ' ' << style.paint(kDim) << '[' << diagnostic.rule_id
-      << ']' << style.paint(kReset) << '\n';
+      << ']' << style.paint(kReset);
+  if (has_safe_fix(diagnostic)) out << ' ' << style.paint(kDim) << "(fixable)" << style.paint(kReset);
+  out << '\n';
   if (!show_source) return;
   // One gutter width for the finding and its notes, so their source lines line up.
   std::uint32_t widest_line = diagnostic.start.line;
@@ -101,9 +109,9 @@ void write_diagnostic(std::ostream& out, const Style& style, const FileReport& r
     out << ' ' << style.paint(kCyan) << "note:" << style.paint(kReset) << ' ' << related.message << '\n';
     write_snippet(out, style, report.source, related.start, related.end, width);
   }
-  if (diagnostic.fix) {
-    out << "  " << style.paint(kBold) << (diagnostic.fix->safe ? "fix:" : "fix (unsafe):") << style.paint(kReset)
-        << ' ' << diagnostic.fix->title << '\n';
+  for (const Fix& fix : diagnostic.fixes) {
+    out << "  " << style.paint(kBold) << (fix.safe ? "fix:" : "fix (unsafe):") << style.paint(kReset) << ' '
+        << fix.title << '\n';
   }
   out << '\n';
 }
@@ -122,6 +130,11 @@ void write_summary(std::ostream& out, const Style& style, const std::vector<File
     out << "; " << format::plural(counts.unreadable, "file") << (counts.unreadable == 1 ? " was" : " were")
         << " not read";
   }
+  std::size_t fixable = 0;
+  for (const FileReport& report : reports) {
+    fixable += static_cast<std::size_t>(std::count_if(report.diagnostics.begin(), report.diagnostics.end(), has_safe_fix));
+  }
+  if (fixable > 0) out << "; " << fixable << " fixable with --fix";
   out << style.paint(kReset) << '\n';
 }
 

@@ -45,6 +45,10 @@ BOOST_AUTO_TEST_CASE(parses_back_with_documented_fields) {
     BOOST_TEST(diagnostic["message"].IsString());
     BOOST_TEST(diagnostic["related"].IsArray());
     BOOST_TEST((diagnostic["fix"].IsNull() || diagnostic["fix"].IsObject()));
+    // "fix" is the first of "fixes", kept for older readers.
+    BOOST_TEST_REQUIRE(diagnostic["fixes"].IsArray());
+    BOOST_TEST(diagnostic["fix"].IsNull() == diagnostic["fixes"].Empty());
+    if (!diagnostic["fixes"].Empty()) BOOST_TEST((diagnostic["fix"] == diagnostic["fixes"][0]));
   }
 
   // The finding after non-ASCII text: columns count code points, not bytes.

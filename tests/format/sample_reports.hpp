@@ -102,12 +102,12 @@ inline std::vector<FileReport> sample_reports() {
   related.end = source->position(related.range.end);
   related.message = "'ClusterName' is declared here";
   undefined.related.push_back(related);
-  undefined.fix = Fix{"replace 'ClusterNam' with 'ClusterName'", {Edit{undefined.range, "ClusterName"}}, true};
+  undefined.fixes.push_back(Fix{"replace 'ClusterNam' with 'ClusterName'", {Edit{undefined.range, "ClusterName"}}, true});
   linted.diagnostics.push_back(std::move(undefined));
 
   Diagnostic version = make_sample_diagnostic(*source, "T106", Severity::Info, find_range(text, "1.30"),
                                               "'1.30' is read as the number 1.3, not a string; quote it: '1.30'");
-  version.fix = Fix{"quote the version", {Edit{version.range, "'1.30'"}}, false};
+  version.fixes.push_back(Fix{"quote the version", {Edit{version.range, "'1.30'"}}, false});
   linted.diagnostics.push_back(std::move(version));
 
   linted.diagnostics.push_back(make_sample_diagnostic(

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "cfn_eks/edits.hpp"
+#include "cfn_eks/linter.hpp"
 #include "format/golden.hpp"
 #include "format/sample_reports.hpp"
 
@@ -160,6 +162,58 @@ BOOST_AUTO_TEST_CASE(identical_findings_get_distinct_fingerprints) {
   BOOST_TEST(first.ends_with(":1"));
   BOOST_TEST(second.ends_with(":2"));
   BOOST_TEST(first.substr(0, 16) == second.substr(0, 16));
+}
+
+// Real quick fixes (the fixture pairs of fixtures/fixes): the log validates, and applying each
+// result's replacements — by byte range, and by line and column — gives the fixed template.
+BOOST_AUTO_TEST_CASE(quick_fixes_validate_and_apply) {
+  const std::filesystem::path dir = std::filesystem::path(CFN_EKS_SOURCE_DIR) / "fixtures" / "fixes";
+  for (const char* name : {"N007/literal.yaml", "A002/path.json", "T103/version.yaml"}) {
+    BOOST_TEST_CONTEXT(name) {
+      std::ifstream in(dir / name, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      cfn_eks::LintOptions options;
+      options.as_of = *cfn_eks::parse_date("2026-11-28");
+      options.use_config_files = false;
+      options.only = {std::filesystem::path(name).parent_path().string()};
+      auto source = std::make_shared<cfn_eks::SourceFile>(name, text.str());
+      const cfn_eks::FileReport report = cfn_eks::lint_source(source, cfn_eks::default_registry(), options);
+      std::ostringstream out;
+      cfn_eks::write_sarif({report}, cfn_eks::default_registry(), out);
+      validate(out.str(), "fixes");
+      rapidjson::Document log;
+      log.Parse(out.str().c_str(), out.str().size());
+      BOOST_TEST_REQUIRE(!log.HasParseError());
+      std::vector<cfn_eks::Edit> by_bytes;
+      std::vector<cfn_eks::Edit> by_lines;
+      for (const auto& result : log["runs"][0]["results"].GetArray()) {
+        if (!result.HasMember("fixes")) continue;
+        const auto& change = result["fixes"][0]["artifactChanges"][0];
+        BOOST_TEST(std::string(change["artifactLocation"]["uri"].GetString()) ==
+                   result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].GetString());
+        for (const auto& replacement : change["replacements"].GetArray()) {
+          const auto& region = replacement["deletedRegion"];
+          const std::string inserted = replacement["insertedContent"]["text"].GetString();
+          const std::uint32_t offset = region["byteOffset"].GetUint();
+          by_bytes.push_back({{offset, offset + region["byteLength"].GetUint()}, inserted});
+          // Line/column (code points) to bytes: ASCII fixtures, so a column is a byte.
+          const auto at = [&](const char* line, const char* column) {
+            return source->line_start(region[line].GetUint()) + region[column].GetUint() - 1;
+          };
+          by_lines.push_back({{at("startLine", "startColumn"), at("endLine", "endColumn")}, inserted});
+        }
+      }
+      BOOST_TEST_REQUIRE(!by_bytes.empty());
+      std::filesystem::path fixed = dir / name;
+      fixed.replace_extension(".fixed" + fixed.extension().string());
+      std::ifstream expected_in(fixed, std::ios::binary);
+      std::ostringstream expected;
+      expected << expected_in.rdbuf();
+      BOOST_TEST(cfn_eks::apply_edits(source->text(), by_bytes).value() == expected.str());
+      BOOST_TEST(cfn_eks::apply_edits(source->text(), by_lines).value() == expected.str());
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

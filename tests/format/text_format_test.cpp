@@ -38,9 +38,11 @@ BOOST_AUTO_TEST_CASE(golden_with_source) {
 BOOST_AUTO_TEST_CASE(one_line_per_finding_then_summary) {
   const std::string out = text(cfn_eks::test::sample_reports());
   BOOST_TEST(out.find("stacks/eks cluster.yaml:13:32: error: 'ClusterNam' is not a resource or parameter; "
-                      "did you mean 'ClusterName'? [T201]\n") != std::string::npos);
+                      "did you mean 'ClusterName'? [T201] (fixable)\n") != std::string::npos);
+  // Only a safe fix makes a finding fixable: the T106 fix is unsafe.
+  BOOST_TEST(out.find("quote it: '1.30' [T106]\n") != std::string::npos);
   BOOST_TEST(out.find("stacks/missing.yaml: error: cannot read: No such file or directory\n") != std::string::npos);
-  BOOST_TEST(out.ends_with("4 problems (2 errors, 1 warning, 1 info) in 2 files; 1 file was not read\n"));
+  BOOST_TEST(out.ends_with("4 problems (2 errors, 1 warning, 1 info) in 2 files; 1 file was not read; 1 fixable with --fix\n"));
 }
 
 BOOST_AUTO_TEST_CASE(caret_counts_code_points_and_keeps_tabs) {

@@ -39,6 +39,26 @@ def github_problems(log):
     return problems
 
 
+def fix_problems(log):
+    """Fixes must be applicable: every replacement names its bytes, on the result's own file."""
+    problems = []
+    for run in log.get("runs", []):
+        for number, result in enumerate(run.get("results", [])):
+            uris = {loc.get("physicalLocation", {}).get("artifactLocation", {}).get("uri")
+                    for loc in result.get("locations", [])}
+            for fix in result.get("fixes", []):
+                for change in fix.get("artifactChanges", []):
+                    if change.get("artifactLocation", {}).get("uri") not in uris:
+                        problems.append(f"result {number}: a fix changes another file than the result's")
+                    for replacement in change.get("replacements", []):
+                        region = replacement.get("deletedRegion", {})
+                        if "byteOffset" not in region or "byteLength" not in region:
+                            problems.append(f"result {number}: a fix replacement without byteOffset/byteLength")
+                        if "startLine" in region and region.get("endLine", region["startLine"]) < region["startLine"]:
+                            problems.append(f"result {number}: a fix replacement ends before it starts")
+    return problems
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
@@ -64,6 +84,7 @@ def main(argv):
     errors = sorted(validator.iter_errors(log), key=lambda error: list(error.absolute_path))
     problems = [f"{'/'.join(map(str, error.absolute_path)) or '<root>'}: {error.message}" for error in errors]
     problems += github_problems(log)
+    problems += fix_problems(log)
     for problem in problems:
         print(problem)
     return 1 if problems else 0

@@ -1,6 +1,7 @@
 // D001: an EKS add-on version is not in the v<major>.<minor>.<patch>-eksbuild.<N> form.
 
 #include "rules/addons/addon_rules.hpp"
+#include "rules/common/quick_fix.hpp"
 #include "rules/eks/common/launch_templates.hpp"
 
 namespace cfn_eks {
@@ -37,13 +38,14 @@ Fixed: `AddonVersion: v1.31.3-eksbuild.2`.
 
 ## How to fix
 Use a version that `aws eks describe-addon-versions --addon-name <name> --kubernetes-version <v>`
-lists.
+lists. A version written without its leading `v` has a quick fix (`cfn-eks lint --fix`).
 
 ## References
 - eks-facts §7 (add-on version format)
 - https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html
 - https://github.com/hashicorp/terraform-provider-aws/issues/33385
 )md",
+    .quick_fix = true,
 };
 
 constexpr std::string_view kAddonType = "AWS::EKS::Addon";
@@ -61,8 +63,12 @@ class AddonVersionMalformed final : public Rule {
       if (!value.is_scalar() || value.text.starts_with("{{resolve:")) continue;
       if (context.eks.parse_addon_version(value.text)) continue;
       const auto hint = context.eks.addon_version_hint(value.text);
-      sink.report(*version, "add-on version " + quoted_value(value, *version, source) + " is malformed; " +
-                                (hint ? *hint : "use the form " + context.eks.addon_version_format()));
+      Diagnostic& d = sink.report(*version, "add-on version " + quoted_value(value, *version, source) + " is malformed; " +
+                                                (hint ? *hint : "use the form " + context.eks.addon_version_format()));
+      // Only the missing 'v' has one answer; a kube-proxy image tag's build number is not the add-on's.
+      if (version->is_string() && !value.text.starts_with('v') && context.eks.parse_addon_version("v" + value.text)) {
+        add_scalar_fix(d, context.document, *version, "v" + value.text, "write 'v" + value.text + "'");
+      }
       return;
     }
   }

@@ -1,5 +1,6 @@
 // N006: an Auto Scaling group names its launch template version as $Latest or $Default.
 
+#include "rules/common/quick_fix.hpp"
 #include "rules/eks/common/launch_templates.hpp"
 #include "rules/nodegroups/nodegroup_rules.hpp"
 
@@ -34,12 +35,15 @@ LaunchTemplate:
 Fixed: `Version: !GetAtt NodeLaunchTemplate.LatestVersionNumber`.
 
 ## How to fix
-Use `!GetAtt <LaunchTemplate>.LatestVersionNumber` or `DefaultVersionNumber`.
+Use `!GetAtt <LaunchTemplate>.LatestVersionNumber` or `DefaultVersionNumber` (quick fix,
+`cfn-eks lint --fix`, when the keyword is written in the group and the launch template is in the
+same template).
 
 ## References
 - eks-facts §4.2, §6.9
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-autoscaling-autoscalinggroup-launchtemplatespecification.html
 )md",
+    .quick_fix = true,
 };
 
 constexpr std::string_view kAutoScalingGroupType = "AWS::AutoScaling::AutoScalingGroup";
@@ -56,9 +60,16 @@ class AsgLaunchTemplateVersionKeyword final : public Rule {
       const std::string target = use.resource ? std::string(use.resource->name) : "MyLaunchTemplate";
       for (const PossibleValue& value : context.resolver.resolve(*use.version).values) {
         if (value.text != "$Latest" && value.text != "$Default") continue;
-        sink.report(*use.version, "launch template version " + quoted_value(value, *use.version, source) +
-                                      " is not accepted for an Auto Scaling group; use '!GetAtt " + target +
-                                      (value.text == "$Latest" ? ".LatestVersionNumber'" : ".DefaultVersionNumber'"));
+        const std::string_view attribute = value.text == "$Latest" ? "LatestVersionNumber" : "DefaultVersionNumber";
+        Diagnostic& d = sink.report(*use.version, "launch template version " + quoted_value(value, *use.version, source) +
+                                                      " is not accepted for an Auto Scaling group; use '!GetAtt " + target +
+                                                      "." + std::string(attribute) + "'");
+        // The keyword written here and the launch template in this stack: its attribute is the
+        // version the keyword meant.
+        if (use.resource != nullptr && use.version->is_string()) {
+          add_replacement_fix(d, "use '!GetAtt " + target + "." + std::string(attribute) + "'", use.version->range,
+                              inline_get_att(context.document, target, attribute));
+        }
         break;
       }
     }

@@ -1,5 +1,6 @@
 // N007: EKS nodes allow IMDSv1.
 
+#include "rules/common/quick_fix.hpp"
 #include "rules/nodegroups/node_launch_data.hpp"
 #include "rules/nodegroups/nodegroup_rules.hpp"
 
@@ -38,7 +39,8 @@ Fixed: `HttpTokens: required` (and `HttpPutResponseHopLimit: 2` if pods need the
 credentials, see N008).
 
 ## How to fix
-Set `MetadataOptions: {HttpTokens: required}`; give pods their own credentials with IRSA or
+Set `MetadataOptions: {HttpTokens: required}` (quick fix, `cfn-eks lint --fix`, when
+`HttpTokens` is written as a literal); give pods their own credentials with IRSA or
 EKS Pod Identity.
 
 ## References
@@ -46,6 +48,7 @@ EKS Pod Identity.
 - https://docs.aws.amazon.com/eks/latest/best-practices/identity-and-access-management.html
 - https://docs.aws.amazon.com/eks/latest/userguide/al2023.html
 )md",
+    .quick_fix = true,
 };
 
 class Imdsv2NotRequired final : public Rule {
@@ -69,8 +72,12 @@ class Imdsv2NotRequired final : public Rule {
       const Resolution values = context.resolver.resolve(*tokens->value);
       for (const PossibleValue& value : values.values) {
         if (!value.is_scalar() || value.text == "required") continue;
-        sink.report(*tokens->value, what + " allows IMDSv1 ('HttpTokens' '" + value.text +
-                                        "'), so pods and SSRF can read the node role's credentials; set 'HttpTokens: required'");
+        Diagnostic& d = sink.report(*tokens->value, what + " allows IMDSv1 ('HttpTokens' '" + value.text +
+                                                        "'), so pods and SSRF can read the node role's credentials; set 'HttpTokens: required'");
+        // Written here (not through a parameter another stack may set): 'required' is the answer.
+        if (tokens->value->is_string()) {
+          add_scalar_fix(d, context.document, *tokens->value, "required", "set 'HttpTokens' to 'required'");
+        }
         break;
       }
     }

@@ -1,5 +1,6 @@
 // T103 invalid-format-version: AWSTemplateFormatVersion other than "2010-09-09".
 
+#include "rules/common/quick_fix.hpp"
 #include "rules/structure/structure_rules.hpp"
 #include "rules/structure/template_keys.hpp"
 
@@ -34,11 +35,13 @@ AWSTemplateFormatVersion: "2010-09-09"
 ```
 
 ## How to fix
-Write `AWSTemplateFormatVersion: "2010-09-09"` or remove the line.
+Write `AWSTemplateFormatVersion: "2010-09-09"` or remove the line. For a string or number the
+quick fix (`cfn-eks lint --fix`) writes `2010-09-09`, the only version there is.
 
 ## References
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/format-version-structure.html
 )md",
+    .quick_fix = true,
 };
 
 class InvalidFormatVersion final : public Rule {
@@ -57,12 +60,15 @@ class InvalidFormatVersion final : public Rule {
     }
     if (value->is_string()) {
       if (value->text == kFormatVersion) return;
-      sink.report(*value, quote_name(value->text) + " is not a template format version; use '2010-09-09'");
+      Diagnostic& d = sink.report(*value, quote_name(value->text) + " is not a template format version; use '2010-09-09'");
+      add_scalar_fix(d, context.document, *value, kFormatVersion, "write '2010-09-09'");
       return;
     }
     std::string shown = value->is_scalar() ? quote_name(value->text) + " is " : std::string("is ");
-    sink.report(*value, "AWSTemplateFormatVersion " + shown + kind_with_article(value->kind) +
-                            "; write the string '2010-09-09'");
+    Diagnostic& d = sink.report(*value, "AWSTemplateFormatVersion " + shown + kind_with_article(value->kind) +
+                                            "; write the string '2010-09-09'");
+    // A number (2010) or boolean: one version exists. Lists and intrinsics are left to the user.
+    if (value->is_scalar()) add_scalar_fix(d, context.document, *value, kFormatVersion, "write '2010-09-09'");
   }
 };
 

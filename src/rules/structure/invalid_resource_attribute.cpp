@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "knowledge/template_limits.hpp"
+#include "rules/common/quick_fix.hpp"
 #include "rules/structure/structure_rules.hpp"
 #include "rules/structure/template_keys.hpp"
 #include "util/edit_distance.hpp"
@@ -57,13 +58,15 @@ Resources:
 
 ## How to fix
 Correct the attribute name, or move custom data under `Metadata`. Use a policy value that the
-resource type supports.
+resource type supports. A policy written in the wrong letter case (`retain`) has a quick fix
+(`cfn-eks lint --fix`).
 
 ## References
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-product-attribute-reference.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-updatereplacepolicy.html
 )md",
+    .quick_fix = true,
 };
 
 std::string join_values(const std::vector<std::string>& values) {
@@ -156,7 +159,15 @@ class InvalidResourceAttribute final : public Rule {
       return;
     }
     if (std::find(allowed.begin(), allowed.end(), value->text) != allowed.end()) return;
-    sink.report(*value, describe_bad(attribute, value->text, quote_name(value->text), allowed, type, all_values));
+    Diagnostic& d = sink.report(*value, describe_bad(attribute, value->text, quote_name(value->text), allowed, type, all_values));
+    // Only the letter case wrong ('retain'): the one allowed value it spells is the fix.
+    const std::string* spelled = nullptr;
+    for (const std::string& candidate : allowed) {
+      if (!same_letters_ignoring_case(candidate, value->text)) continue;
+      if (spelled != nullptr) return;
+      spelled = &candidate;
+    }
+    if (spelled != nullptr) add_scalar_fix(d, context.document, *value, *spelled, "write '" + *spelled + "'");
   }
 
   /// `subject` shows the value: "'Retian'" or "'Retian' from parameter Policy's default at line 4".

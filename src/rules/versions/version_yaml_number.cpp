@@ -1,5 +1,6 @@
 // V002: a Kubernetes version written as a YAML number that reads as another version (1.30 -> 1.3).
 
+#include "rules/common/quick_fix.hpp"
 #include "rules/versions/version_rules.hpp"
 #include "rules/versions/version_scan.hpp"
 
@@ -34,12 +35,13 @@ Parameters:
 ```
 
 ## How to fix
-Quote the version: `Default: "1.30"`.
+Quote the version: `Default: "1.30"` (quick fix: `cfn-eks lint --fix`).
 
 ## References
 - eks-facts §2.1, §10.2
 - https://yaml.org/spec/1.2.2/#10214-floating-point
 )",
+    .quick_fix = true,
 };
 
 class VersionYamlNumber final : public Rule {
@@ -55,8 +57,10 @@ class VersionYamlNumber final : public Rule {
       value.text = node.text;
       const std::string text = effective_scalar_text(value);
       if (text == node.text) return;
-      once.report(node, "Kubernetes version " + node.text + " is a number, so CloudFormation reads it as '" + text +
-                            "'; quote it: \"" + node.text + "\"");
+      Diagnostic* d = once.report(node, "Kubernetes version " + node.text + " is a number, so CloudFormation reads it as '" +
+                                            text + "'; quote it: \"" + node.text + "\"");
+      // The digits as written are the version meant; quoting keeps them (YAML and JSON alike).
+      if (d != nullptr) add_replacement_fix(*d, "quote the version: \"" + node.text + "\"", node.range, "\"" + node.text + "\"");
     };
     for (const VersionProperty& property : version_properties(context, true)) {
       for (const VersionCandidate& c : property.values.candidates) {
