@@ -20,6 +20,18 @@ LaunchUserData convert_launch_user_data(const Node* user_data, bool eks_bootstra
   }
   out.notes = std::move(converted.notes);
   out.bootstrap = std::move(converted.bootstrap);
+  if (text.gzipped) {
+    out.notes.insert(out.notes.begin(), "the old user data is base64 of gzip (as eksctl writes it); the new launch "
+                                        "template carries the converted user data as readable text");
+  }
+  // Labels and taints read from a NodeConfig, eksctl's kubelet.env or Bottlerocket settings ride
+  // on the bootstrap call's kubelet args, which phase 1 turns into Labels/Taints.
+  if (!converted.carried_kubelet_flags.empty()) {
+    if (!out.bootstrap) out.bootstrap = BootstrapCall{};
+    for (const std::string& flag : converted.carried_kubelet_flags) {
+      out.bootstrap->kubelet_extra_args += (out.bootstrap->kubelet_extra_args.empty() ? "" : " ") + flag;
+    }
+  }
   if (converted.mime.empty()) return out;
   // Variables the converted text still uses (the bootstrap call may have taken some away).
   std::vector<FragmentEntry> variables;

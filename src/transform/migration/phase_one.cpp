@@ -190,16 +190,6 @@ class PhaseOneBuilder {
                           "(user data and the aws-auth mapping differ); create the managed node group by hand",
                   launch.user_data ? launch.user_data : launch.resource->node);
     }
-    if (g_.bootstrap.bottlerocket) {
-      return fail(old() + " runs Bottlerocket (TOML user data); converting Bottlerocket settings is not supported; "
-                          "create the managed node group with AmiType BOTTLEROCKET_* by hand",
-                  launch.user_data);
-    }
-    if (g_.bootstrap.nodeadm) {
-      return fail(old() + " bootstraps with an AL2023 nodeadm NodeConfig; converting NodeConfig user data is not "
-                          "supported yet; create the managed node group with an AL2023 AmiType by hand",
-                  launch.user_data);
-    }
     if (launch.resource->metadata && launch.resource->metadata->get("AWS::CloudFormation::Init")) {
       return fail(quoted(launch.resource->name) + " carries AWS::CloudFormation::Init metadata that its user data "
                       "applies with cfn-init; a managed node group's launch template cannot reproduce it safely "
@@ -369,19 +359,27 @@ class PhaseOneBuilder {
                   launch.image_id);
     }
     if (types.empty()) {
-      if (!g_.bootstrap.bootstrap_sh && !g_.bootstrap.nodeadm) {
+      if (!g_.bootstrap.bootstrap_sh && !g_.bootstrap.nodeadm && !g_.bootstrap.bottlerocket && !g_.bootstrap.eksctl) {
         return fail(old() + " runs a custom AMI whose user data neither calls /etc/eks/bootstrap.sh nor carries a "
-                            "nodeadm NodeConfig, so cfn-eks cannot tell how its nodes join the cluster; a managed node "
+                            "nodeadm NodeConfig, Bottlerocket settings or eksctl's bootstrap, so cfn-eks cannot tell how its nodes join the cluster; a managed node "
                             "group on a custom AMI must bootstrap its nodes that way; move to an EKS-optimized AMI "
                             "(or add the bootstrap call) first",
                     launch.user_data ? launch.user_data : launch.image_id);
       }
       facts().custom_ami = true;
       note("the nodes run a custom AMI (ImageId is not an EKS-optimized AMI parameter): the new launch template "
-           "keeps the ImageId and the bootstrap.sh call, and the node group sets no AmiType or Version");
+           "keeps the ImageId and the user data that bootstraps the nodes, and the node group sets no AmiType or Version");
       return true;
     }
     facts().ami_type = types.front();
+    // EKS merges user data of the AMI type's own format: a NodeConfig needs AL2023, TOML Bottlerocket.
+    const bool al2023 = types.front().starts_with("AL2023"), bottlerocket = types.front().starts_with("BOTTLEROCKET");
+    if ((g_.bootstrap.nodeadm && !al2023) || (g_.bootstrap.bottlerocket && !bottlerocket)) {
+      return fail("the user data of " + quoted(launch.resource->name) + " is " +
+                      (g_.bootstrap.nodeadm ? "a nodeadm NodeConfig (AL2023)" : "Bottlerocket settings") +
+                      " but its ImageId is an EKS AMI of type " + types.front() + "; make the AMI and the user data agree first",
+                  launch.image_id);
+    }
     // The AMI type must exist at the cluster's version (AL2 ends with 1.32).
     const ClusterVersions versions = cluster_versions(a_.context(), g_.cluster);
     for (const KubeVersion& v : versions.versions()) {

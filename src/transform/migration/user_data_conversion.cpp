@@ -4,7 +4,11 @@
 #include <cctype>
 #include <regex>
 
+#include "transform/migration/bottlerocket_settings.hpp"
+#include "transform/migration/eksctl_cloud_config.hpp"
+#include "transform/migration/node_config_conversion.hpp"
 #include "transform/migration/shell_words.hpp"
+#include "util/user_data_bytes.hpp"
 
 namespace cfn_eks {
 namespace {
@@ -578,9 +582,7 @@ std::string render_mime(const std::vector<Part>& parts, std::string_view boundar
 }
 
 bool is_binary(std::string_view text) {
-  if (text.size() >= 2 && static_cast<unsigned char>(text[0]) == 0x1f && static_cast<unsigned char>(text[1]) == 0x8b) {
-    return true;  // gzip
-  }
+  if (is_gzip(text)) return true;
   return std::any_of(text.begin(), text.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
     return u < 0x20 && c != '\n' && c != '\r' && c != '\t';
@@ -607,10 +609,16 @@ std::optional<Part> convert_part(Part part, std::size_t number, bool eks_bootstr
   const std::string label = number == 0 ? "the user data" : "MIME part " + std::to_string(number);
   if (part.content_type == "application/node.eks.aws" || (part.content_type.empty() && is_node_config(part.body))) {
     if (eks_bootstraps) {
-      out.notes.push_back("dropped " + label +
-                          " (a nodeadm 'NodeConfig'): EKS generates the node configuration for managed nodes on "
-                          "its AMIs; move its kubelet settings to the node group or keep a custom AMI");
-      return std::nullopt;
+      NodeConfigConversion converted = convert_node_config(part.body, label, out.notes);
+      if (converted.refusal) {
+        out.refusal = std::move(converted.refusal);
+        return std::nullopt;
+      }
+      out.carried_kubelet_flags.insert(out.carried_kubelet_flags.end(), converted.carried_flags.begin(),
+                                       converted.carried_flags.end());
+      if (converted.text.empty()) return std::nullopt;
+      part.body = std::move(converted.text);
+      return part;
     }
     out.notes.push_back("kept " + label + " (a nodeadm 'NodeConfig'): a custom AMI needs it to join the cluster");
     return part;
@@ -635,8 +643,64 @@ std::optional<Part> convert_part(Part part, std::size_t number, bool eks_bootstr
     if (part.headers.empty()) part.headers.emplace_back("Content-Type: text/x-shellscript; charset=\"us-ascii\"");
     return part;
   }
+  if (part.content_type == "text/cloud-config" && is_eksctl_cloud_config(part.body)) {
+    if (!eks_bootstraps) {
+      // A custom AMI: eksctl's cloud-config is how its nodes join; it stays, and its labels
+      // and taints are also given to the node group.
+      std::vector<std::string> ignored;
+      CloudConfigConversion read = convert_eksctl_cloud_config(part.body, label, ignored);
+      if (!read.refusal) {
+        out.carried_kubelet_flags.insert(out.carried_kubelet_flags.end(), read.carried_flags.begin(),
+                                         read.carried_flags.end());
+      }
+      out.notes.push_back("kept " + label + " (eksctl's cloud-config) unchanged: on a custom AMI it bootstraps the node");
+      return part;
+    }
+    CloudConfigConversion converted = convert_eksctl_cloud_config(part.body, label, out.notes);
+    if (converted.refusal) {
+      out.refusal = std::move(converted.refusal);
+      return std::nullopt;
+    }
+    out.carried_kubelet_flags.insert(out.carried_kubelet_flags.end(), converted.carried_flags.begin(),
+                                     converted.carried_flags.end());
+    if (converted.text.empty()) return std::nullopt;
+    part.body = std::move(converted.text);
+    return part;
+  }
   out.notes.push_back("kept " + label + " ('" + part.content_type + "') unchanged");
   return part;
+}
+
+// EC2: "User data is limited to 16 KB, in raw form, before it is base64-encoded" (EC2 user
+// guide, instance user data); CreateLaunchTemplateVersion answers InvalidUserData.Malformed
+// beyond 16384 decoded bytes. Measured on the text as written (Fn::Sub variables unexpanded).
+void check_size(ConvertedUserData& out) {
+  if (out.mime.size() <= kMaxUserDataBytes) return;
+  out.refusal = "the converted user data is " + std::to_string(out.mime.size()) + " bytes, more than the " +
+                std::to_string(kMaxUserDataBytes) + " bytes EC2 allows (before base64); move large files out of the "
+                "user data (for example to S3) first";
+  out.mime.clear();
+}
+
+// Bottlerocket: TOML as it is, not MIME (EKS merges TOML for BOTTLEROCKET_* AMI types).
+ConvertedUserData bottlerocket_user_data(std::string_view script, bool eks_bootstraps) {
+  ConvertedUserData out;
+  out.toml = true;
+  if (!eks_bootstraps) {
+    out.notes.push_back("kept the Bottlerocket user data (TOML) unchanged: on a custom AMI EKS does not merge user data, "
+                        "so the cluster settings stay");
+    out.mime = std::string(script);
+  } else {
+    BottlerocketConversion converted = convert_bottlerocket_settings(script, out.notes);
+    if (converted.refusal) {
+      out.refusal = std::move(converted.refusal);
+      return out;
+    }
+    out.carried_kubelet_flags = std::move(converted.carried_flags);
+    out.mime = std::move(converted.text);
+  }
+  check_size(out);
+  return out;
 }
 
 }  // namespace
@@ -691,10 +755,8 @@ ConvertedUserData convert_user_data_for_managed_nodegroup(std::string_view scrip
       part.content_type = "text/cloud-boothook";
     } else if (is_node_config(script)) {
       part.content_type = "application/node.eks.aws";
-    } else if (first.rfind("[settings", 0) == 0) {
-      out.refusal = "the user data is Bottlerocket TOML settings, which a managed node group takes as they are, "
-                    "not as MIME; cfn-eks does not convert Bottlerocket node groups";
-      return out;
+    } else if (is_bottlerocket_settings(script)) {
+      return bottlerocket_user_data(script, eks_bootstraps);
     } else if (first.rfind("#!", 0) != 0) {
       out.refusal = "the user data does not start with '#!' (a script), '#cloud-config' or MIME headers, so cfn-eks "
                     "cannot tell what it is; add the '#!/bin/bash' line if it is a shell script";
@@ -716,6 +778,7 @@ ConvertedUserData convert_user_data_for_managed_nodegroup(std::string_view scrip
     }
   }
   out.mime = render_mime(parts, boundary);
+  check_size(out);
   return out;
 }
 

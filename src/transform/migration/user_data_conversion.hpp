@@ -24,13 +24,22 @@ struct BootstrapCall {
 std::optional<BootstrapCall> find_bootstrap_call(std::string_view script);
 
 struct ConvertedUserData {
-  std::string mime;                      // MIME multipart/mixed text; empty when nothing remains
+  /// MIME multipart/mixed text (TOML settings when `toml`); empty when nothing remains.
+  std::string mime;
+  bool toml = false;                     // Bottlerocket settings, which EKS takes as TOML, not MIME
   std::vector<std::string> notes;        // one sentence per thing removed or kept, for the plan
   std::optional<std::string> refusal;    // set when the user data cannot be converted (reason)
   /// The first bootstrap call found (removed or kept); for MIME input its byte range is
   /// relative to the shell part's content.
   std::optional<BootstrapCall> bootstrap;
+  /// `--node-labels=...` / `--register-with-taints=...` read from a NodeConfig's kubelet flags,
+  /// eksctl's kubelet.env or Bottlerocket's node-labels/node-taints, for the node group's
+  /// Labels/Taints (bootstrap.sh's `--kubelet-extra-args` are in `bootstrap`).
+  std::vector<std::string> carried_kubelet_flags;
 };
+
+/// EC2's limit on user data, in bytes before base64.
+inline constexpr std::size_t kMaxUserDataBytes = 16384;
 
 /// The MIME boundary of the generated user data (the EKS docs' example shape).
 inline constexpr std::string_view kUserDataBoundary = "==MYBOUNDARY==";

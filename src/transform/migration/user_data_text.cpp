@@ -2,6 +2,7 @@
 
 #include "rules/common/intrinsic_args.hpp"
 #include "rules/eks/common/self_managed_nodes.hpp"
+#include "util/user_data_bytes.hpp"
 
 namespace cfn_eks {
 
@@ -52,18 +53,27 @@ SubText user_data_sub_text(const Node* user_data) {
   const Node* body = user_data;
   if (body == nullptr) return out;
   if (body->is_string()) {
-    auto decoded = decode_user_data(body);
     const std::string& raw = body->text;
+    if (auto decoded = decode_user_data_literal(raw)) {
+      if (decoded->error) {
+        out.error = "the user data is base64 of gzip-compressed data that cannot be read: " + *decoded->error +
+                    "; write the script as Fn::Base64 of text first";
+        out.error_at = body;
+        return out;
+      }
+      out.gzipped = decoded->gzipped;
+      out.text = escape_sub(decoded->text);
+      return out;
+    }
     const bool base64_chars = raw.size() >= 16 && raw.find_first_not_of(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n") == std::string::npos;
-    if (decoded && decoded->text == raw && base64_chars) {
-      out.error = std::string("the user data is a base64 literal whose content is not text") +
-                  (raw.starts_with("H4sI") ? " (gzip-compressed, as eksctl writes it)" : "") +
-                  ", so cfn-eks cannot read or convert it; write the script as Fn::Base64 of text first";
+    if (base64_chars) {
+      out.error = "the user data is a base64 literal whose content is not text, so cfn-eks cannot read or convert "
+                  "it; write the script as Fn::Base64 of text first";
       out.error_at = body;
       return out;
     }
-    out.text = escape_sub(decoded ? decoded->text : raw);
+    out.text = escape_sub(raw);
     return out;
   }
   if (!body->is_intrinsic("Fn::Base64")) {

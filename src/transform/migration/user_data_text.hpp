@@ -19,6 +19,7 @@ struct SubText {
   /// Parts of an Fn::Join that are other functions (Fn::FindInMap, Fn::If, ...), kept as
   /// Fn::Sub variables `${CfnEksUserDataN}`.
   std::vector<FragmentEntry> extra_variables;
+  bool gzipped = false;  ///< A base64 literal of gzip-compressed text (eksctl), inflated here.
   std::optional<std::string> error;  ///< Why the user data cannot be read as text.
   const Node* error_at = nullptr;
 };
@@ -29,7 +30,8 @@ std::string escape_sub(std::string_view literal);
 /// Appends one Fn::Join part (or the tag key of a cluster tag) as Fn::Sub text.
 void append_sub_part(const Node* node, SubText& out);
 
-/// The whole UserData value (Fn::Base64 of a literal, Fn::Sub or Fn::Join; or a base64 literal).
+/// The whole UserData value (Fn::Base64 of a literal, Fn::Sub or Fn::Join; or a base64 literal,
+/// also of gzip: inflated with a 16 MiB cap, corrupt data an error at the literal).
 SubText user_data_sub_text(const Node* user_data);
 
 }  // namespace cfn_eks

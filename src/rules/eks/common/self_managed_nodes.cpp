@@ -4,6 +4,7 @@
 #include <array>
 
 #include "rules/common/intrinsic_args.hpp"
+#include "util/user_data_bytes.hpp"
 
 namespace cfn_eks {
 
@@ -13,41 +14,6 @@ constexpr std::string_view kAsgType = "AWS::AutoScaling::AutoScalingGroup";
 constexpr std::string_view kLaunchTemplateType = "AWS::EC2::LaunchTemplate";
 constexpr std::string_view kLaunchConfigurationType = "AWS::AutoScaling::LaunchConfiguration";
 constexpr std::string_view kClusterTagPrefix = "kubernetes.io/cluster/";
-
-// Standard base64 (with optional padding and whitespace); nullopt when not base64 text.
-std::optional<std::string> base64_decode(std::string_view text) {
-  auto value = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-  };
-  std::string out;
-  int buffer = 0, bits = 0;
-  std::size_t significant = 0;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
-    if (c == '=') break;
-    const int v = value(c);
-    if (v < 0) return std::nullopt;
-    ++significant;
-    buffer = (buffer << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xff));
-    }
-  }
-  if (significant < 8) return std::nullopt;
-  // Decoded text must look like text (a script), else the literal was not base64 at all.
-  const auto printable = std::count_if(out.begin(), out.end(), [](unsigned char c) {
-    return c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c < 0x7f) || c >= 0x80;
-  });
-  if (static_cast<std::size_t>(printable) != out.size()) return std::nullopt;
-  return out;
-}
 
 void append_text(const Node* node, UserDataText& out, int depth) {
   if (node == nullptr || depth > 16) return;
@@ -306,9 +272,16 @@ std::optional<UserDataText> decode_user_data(const Node* user_data) {
   UserDataText out;
   out.node = user_data;
   if (user_data->is_string()) {
-    // A literal UserData is already base64 (EC2 expects it encoded).
-    if (auto decoded = base64_decode(user_data->text)) {
-      out.text = std::move(*decoded);
+    // A literal UserData is already base64 (EC2 expects it encoded), maybe of gzip (eksctl).
+    if (auto decoded = decode_user_data_literal(user_data->text)) {
+      out.gzipped = decoded->gzipped;
+      if (decoded->error) {
+        out.text = user_data->text;
+        out.complete = false;
+        out.error = std::move(decoded->error);
+      } else {
+        out.text = std::move(decoded->text);
+      }
     } else {
       out.text = user_data->text;
     }
@@ -339,6 +312,14 @@ BootstrapInfo inspect_user_data(std::string_view text) {
     if (auto n = text.find("cluster-name", text.find("[settings.kubernetes]")); n != std::string_view::npos) {
       auto eq = text.find('=', n);
       if (eq != std::string_view::npos && info.cluster_token.empty()) info.cluster_token = word_after(text, eq + 1);
+    }
+  }
+  if (text.find("/var/lib/cloud/scripts/eksctl/bootstrap") != std::string_view::npos) {
+    info.eksctl = true;
+    // eksctl writes the cluster into /etc/eksctl/metadata.env.
+    constexpr std::string_view kName = "AWS_EKS_CLUSTER_NAME=";
+    if (auto n = text.find(kName); n != std::string_view::npos && info.cluster_token.empty()) {
+      info.cluster_token = word_after(text, n + kName.size());
     }
   }
   if (auto pos = text.find("Start-EKSBootstrap.ps1"); pos != std::string_view::npos) {
@@ -443,6 +424,7 @@ std::vector<SelfManagedNodeGroup> find_self_managed_node_groups(const LintContex
     if (g.bootstrap.nodeadm) g.evidence.push_back("user data carries a nodeadm NodeConfig");
     if (g.bootstrap.bottlerocket) g.evidence.push_back("user data has Bottlerocket Kubernetes settings");
     if (g.bootstrap.windows) g.evidence.push_back("user data runs Start-EKSBootstrap.ps1");
+    if (g.bootstrap.eksctl) g.evidence.push_back("user data runs eksctl's node bootstrap");
     if (std::any_of(g.ami_paths.begin(), g.ami_paths.end(), [](const AmiPathValue& p) { return p.parsed.has_value(); })) {
       g.evidence.push_back("its ImageId is an EKS-optimized AMI parameter");
     }

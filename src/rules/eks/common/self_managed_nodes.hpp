@@ -32,10 +32,13 @@ std::optional<LaunchData> launch_data(const Resource& resource);
 
 /// Text of user data as written: Fn::Base64 of a literal, of Fn::Sub text (variables kept as
 /// `${X}`), of Fn::Join parts (non-literal parts become `${?}`); a literal that is itself base64
-/// is decoded. Fn::If contributes every branch, one after the other.
+/// is decoded, also when it is base64 of gzip (eksctl; util/user_data_bytes.hpp). Fn::If
+/// contributes every branch, one after the other.
 struct UserDataText {
   std::string text;
   bool complete = true;   ///< False when some part was not literal.
+  bool gzipped = false;   ///< The literal was base64 of gzip-compressed text.
+  std::optional<std::string> error;  ///< gzip that does not inflate to text (text: the literal).
   const Node* node = nullptr;
 };
 std::optional<UserDataText> decode_user_data(const Node* user_data);
@@ -46,8 +49,10 @@ struct BootstrapInfo {
   bool nodeadm = false;          ///< Carries a nodeadm NodeConfig (node.eks.aws).
   bool bottlerocket = false;     ///< Bottlerocket TOML settings ([settings.kubernetes]).
   bool windows = false;          ///< Start-EKSBootstrap.ps1.
+  /// eksctl's own AL2 bootstrap: a cloud-config running /var/lib/cloud/scripts/eksctl/bootstrap.*.sh.
+  bool eksctl = false;
   std::string cluster_token;     ///< The cluster name argument as written ("${ClusterName}").
-  bool boots_eks() const { return bootstrap_sh || nodeadm || bottlerocket || windows; }
+  bool boots_eks() const { return bootstrap_sh || nodeadm || bottlerocket || windows || eksctl; }
 };
 BootstrapInfo inspect_user_data(std::string_view text);
 
