@@ -57,8 +57,10 @@ class EksKnowledge;
 struct EksPatterns;  // Compiled regular expressions (internal).
 using EksKnowledgePtr = std::shared_ptr<const EksKnowledge>;
 
-/// The embedded files, parsed once. Never null: if the embedded data were broken (the knowledge
-/// test catches that) this is an empty knowledge object for which every lookup is "unknown".
+/// The embedded files, parsed once; their regular expressions (AMI names, SSM paths, add-on
+/// versions) are compiled the first time each is matched. Never null: if the embedded data were
+/// broken (the knowledge test catches that) this is an empty knowledge object for which every
+/// lookup is "unknown".
 EksKnowledgePtr embedded_eks_knowledge();
 
 /// The embedded files with those in `data_dir` laid over them: DIR/eks/versions.json replaces
@@ -69,7 +71,8 @@ EksKnowledgePtr embedded_eks_knowledge();
 KnowledgeResult<EksKnowledgePtr> load_eks_knowledge(const std::optional<std::string>& data_dir = {});
 
 /// Builds knowledge from file texts keyed by their path below schemas/ ("eks/versions.json");
-/// files not given come from the embedded set. `origin` names the texts in errors.
+/// files not given come from the embedded set. `origin` names the texts in errors. Every
+/// pattern is compiled and the data's examples matched here, so a broken pattern is an error.
 KnowledgeResult<EksKnowledgePtr> load_eks_knowledge_from(const std::map<std::string, std::string>& files,
                                                          std::string_view origin = "override");
 

@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+#include "cfn_eks/lazy_regex.hpp"
+
 namespace cfn_eks {
 
 /// JSON Schema `type` values, as bits; a SchemaNode's `types` of 0 allows anything.
@@ -37,29 +39,6 @@ using JsonTypes = std::uint8_t;
 
 /// "string", "integer or number", ... for messages.
 std::string describe_json_types(JsonTypes types);
-
-/// A `pattern` compiled on first use. std::regex cannot compile every registry pattern
-/// (`\p{L}`, `(?i)`); those are skipped rather than guessed.
-class LazyRegex {
- public:
-  explicit LazyRegex(std::string source);
-  ~LazyRegex();
-  LazyRegex(const LazyRegex&) = delete;
-  LazyRegex& operator=(const LazyRegex&) = delete;
-  const std::string& source() const { return source_; }
-  /// False when std::regex (ECMAScript) cannot compile the pattern.
-  bool compiles() const;
-  /// `std::regex_search`; nullopt when the pattern does not compile or the text is too long
-  /// to match safely (libstdc++'s matcher recurses per character).
-  std::optional<bool> search(std::string_view text) const;
-
- private:
-  // std::regex and std::once_flag are kept out of this header: <regex> and <mutex> bring
-  // std::quoted into every rule's lookup.
-  struct Compiled;
-  std::string source_;
-  std::unique_ptr<Compiled> compiled_;
-};
 
 /// One schema of the draft-07 subset the registry format uses. Immutable once built; nodes
 /// point at each other (a `$ref` is resolved when the type is parsed).

@@ -18,13 +18,13 @@ const AddonInfo* EksKnowledge::addon(std::string_view name) const {
 
 std::optional<AddonVersion> EksKnowledge::parse_addon_version(std::string_view text) const {
   if (!patterns_ || !patterns_->addon_version) return std::nullopt;
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(text.begin(), text.end(), m, patterns_->addon_version->regex)) return std::nullopt;
+  std::vector<std::string> m;
+  if (!patterns_->addon_version->regex.match(text, &m) || m.size() < 4) return std::nullopt;
   AddonVersion v;
   v.text = std::string(text);
   int* parts[] = {&v.major, &v.minor, &v.patch, &v.eksbuild};
   for (std::size_t i = 0; i < 4; ++i) {
-    const std::string digits = m[i + 1].str();
+    const std::string& digits = m[i];
     if (digits.empty() || digits.size() > 6) return std::nullopt;
     *parts[i] = std::stoi(digits);
   }

@@ -8,12 +8,12 @@
 namespace cfn_eks {
 
 std::optional<std::map<std::string, std::string>> CompiledPattern::match(std::string_view input) const {
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(input.begin(), input.end(), m, regex)) return std::nullopt;
+  std::vector<std::string> captured;
+  if (!regex.match(input, &captured)) return std::nullopt;
   std::map<std::string, std::string> out;
-  for (std::size_t i = 0; i < groups.size(); ++i) {
+  for (std::size_t i = 0; i < groups.size() && i < captured.size(); ++i) {
     // A placeholder used twice must capture the same text both times.
-    const std::string value = m[i + 1].str();
+    const std::string& value = captured[i];
     auto [it, inserted] = out.emplace(groups[i], value);
     if (!inserted && it->second != value) return std::nullopt;
   }

@@ -60,7 +60,13 @@ bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '
 /// Fills an EksKnowledge file by file; the first problem stops the build.
 class EksKnowledgeBuilder {
  public:
-  KnowledgeResult<EksKnowledgePtr> build(const std::map<std::string, std::string>& overrides, std::string_view origin) {
+  /// `check_patterns` compiles every pattern now and tries the examples against them, so a
+  /// broken data file is reported when it is loaded. The embedded files skip that (the knowledge
+  /// test checks them): their patterns are compiled on first use, which is most of the start-up
+  /// time saved for a small template.
+  KnowledgeResult<EksKnowledgePtr> build(const std::map<std::string, std::string>& overrides, std::string_view origin,
+                                         bool check_patterns) {
+    check_patterns_ = check_patterns;
     for (const auto& [path, text] : overrides) {
       (void)text;
       const auto& known = eks_data_files();
@@ -101,6 +107,7 @@ class EksKnowledgeBuilder {
  private:
   EksKnowledge* k_ = nullptr;
   EksPatterns* p_ = nullptr;
+  bool check_patterns_ = true;
   std::map<std::string, std::string> placeholders_;
 
   static std::string display(const std::string& path, const std::map<std::string, std::string>& overrides,
@@ -264,10 +271,10 @@ class EksKnowledgeBuilder {
       }
       expression += text[i];
     }
-    try {
-      out.regex = std::regex(expression, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-      r.fail(node, "invalid pattern: " + std::string(e.what()));
+    out.regex = LazyRegex(std::move(expression));
+    if (!check_patterns_) return out;
+    if (!out.regex.compiles()) {
+      r.fail(node, "invalid pattern: " + out.regex.error());
       return std::nullopt;
     }
     if (!plain && out.regex.mark_count() != out.groups.size()) {
@@ -386,7 +393,7 @@ class EksKnowledgeBuilder {
       rp.format.confidence = r.confidence(item);
       rp.format.note = r.optional_string(item, "note");
       if (r.failed()) return;
-      if (!rp.pattern.match(rp.format.example)) return r.fail(item, "the example does not match the pattern");
+      if (check_patterns_ && !rp.pattern.match(rp.format.example)) return r.fail(item, "the example does not match the pattern");
       k_->release_formats_.push_back(rp.format);
       p_->release_versions.push_back(std::move(rp));
     }
@@ -460,10 +467,10 @@ class EksKnowledgeBuilder {
     if (auto compiled = compile(r, r.required(root, "version_pattern"), true)) p_->addon_version = std::move(*compiled);
     k_->addon_version_format_ = r.string(root, "version_format");
     const std::string example = r.string(root, "version_example");
-    if (!r.failed() && !p_->addon_version->match(example)) {
+    if (check_patterns_ && !r.failed() && !p_->addon_version->match(example)) {
       return r.fail(r.required(root, "version_example"), "the example does not match \"version_pattern\"");
     }
-    if (!r.failed() && p_->addon_version->regex.mark_count() != 4) {
+    if (check_patterns_ && !r.failed() && p_->addon_version->regex.mark_count() != 4) {
       return r.fail(r.required(root, "version_pattern"), "\"version_pattern\" needs four groups: major, minor, patch, build");
     }
     for (const Node* item : r.array(root, "invalid_version_hints", false)) {
@@ -494,7 +501,7 @@ class EksKnowledgeBuilder {
         if (auto v = r.version(row, "kubernetes", true)) e.kubernetes = *v;
         e.latest = r.optional_string(row, "latest");
         e.lines = r.strings(row, "lines", false);
-        if (!r.failed() && !e.latest.empty() && !p_->addon_version->match(e.latest)) {
+        if (check_patterns_ && !r.failed() && !e.latest.empty() && !p_->addon_version->match(e.latest)) {
           return r.fail(r.required(row, "latest"), "'" + e.latest + "' is not an add-on version");
         }
         a.by_kubernetes.push_back(std::move(e));
@@ -588,13 +595,14 @@ const std::vector<std::string_view>& eks_data_files() {
 KnowledgeResult<EksKnowledgePtr> load_eks_knowledge_from(const std::map<std::string, std::string>& files,
                                                          std::string_view origin) {
   EksKnowledgeBuilder builder;
-  return builder.build(files, origin);
+  return builder.build(files, origin, true);
 }
 
 EksKnowledgePtr embedded_eks_knowledge() {
   // Parsed once on first use; initialising a function-local static is thread-safe.
   static const EksKnowledgePtr knowledge = [] {
-    auto result = load_eks_knowledge_from({});
+    EksKnowledgeBuilder builder;
+    auto result = builder.build({}, "override", false);
     return result ? result.value() : std::make_shared<const EksKnowledge>();
   }();
   return knowledge;

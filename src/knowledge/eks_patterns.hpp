@@ -4,19 +4,20 @@
 
 #include <map>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cfn_eks/eks_knowledge.hpp"
+#include "cfn_eks/lazy_regex.hpp"
 
 namespace cfn_eks {
 
 /// A whole-text regular expression whose capture groups are named placeholders, in order.
+/// Compiled on first use: most lints match few of the patterns (or none).
 struct CompiledPattern {
   std::string text;                 ///< As written in the data file.
-  std::regex regex;
+  LazyRegex regex;                  ///< `text` with each placeholder replaced by its group.
   std::vector<std::string> groups;  ///< Placeholder name of each capture group.
 
   /// The captures by placeholder name, or nullopt when `input` does not match as a whole.

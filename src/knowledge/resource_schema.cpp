@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <deque>
 #include <map>
-#include <mutex>
-#include <regex>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -19,9 +17,6 @@ namespace cfn_eks {
 
 namespace {
 
-// libstdc++'s regex matcher recurses per input character; long values (UserData) would
-// overflow the stack, and no registry pattern is meant for them.
-constexpr std::size_t kMaxPatternInput = 4096;
 constexpr unsigned kMaxSchemaDepth = 64;
 
 // Types whose Fn::GetAtt returns any of their properties, not only readOnlyProperties, from
@@ -128,37 +123,6 @@ JsonTypes type_bit(std::string_view name) {
 }
 
 }  // namespace
-
-// ---- LazyRegex -------------------------------------------------------------------------------
-
-struct LazyRegex::Compiled {
-  std::once_flag once;
-  std::unique_ptr<std::regex> re;
-};
-
-LazyRegex::LazyRegex(std::string source) : source_(std::move(source)), compiled_(std::make_unique<Compiled>()) {}
-LazyRegex::~LazyRegex() = default;
-
-bool LazyRegex::compiles() const {
-  std::call_once(compiled_->once, [this] {
-    try {
-      compiled_->re = std::make_unique<std::regex>(source_, std::regex::ECMAScript | std::regex::optimize);
-    } catch (const std::regex_error&) {
-      compiled_->re.reset();
-    }
-  });
-  return compiled_->re != nullptr;
-}
-
-std::optional<bool> LazyRegex::search(std::string_view text) const {
-  if (text.size() > kMaxPatternInput) return std::nullopt;
-  if (!compiles()) return std::nullopt;
-  try {
-    return std::regex_search(text.begin(), text.end(), *compiled_->re);
-  } catch (const std::regex_error&) {
-    return std::nullopt;  // error_complexity / error_stack: not a verdict on the value
-  }
-}
 
 // ---- SchemaNode ------------------------------------------------------------------------------
 

@@ -472,6 +472,39 @@ BOOST_AUTO_TEST_CASE(staleness_starts_after_180_days) {
   BOOST_TEST(!eks().data_staleness_warning(day181, 365).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(patterns_compile_on_first_use_and_data_dir_patterns_are_checked_at_load) {
+  // The embedded knowledge compiles a pattern the first time it matches something (most lints
+  // match few); loaded files compile all of theirs at once, so a broken one names its file.
+  auto checked = load_eks_knowledge_from({});
+  BOOST_REQUIRE(checked.ok());
+  const EksKnowledge& strict = *checked.value();
+  for (const char* path : {"/aws/service/eks/optimized-ami/1.31/amazon-linux-2/recommended/image_id",
+                           "/aws/service/eks/optimized-ami/1.31/amazon-linux-2-arm64/amazon-eks-arm64-node-1.31-v20250101/image_id",
+                           "/aws/service/eks/optimized-ami/1.31/amazon-linux-3/recommended/image_id"}) {
+    BOOST_TEST_CONTEXT(path) {
+      const auto lazy = eks().parse_ssm_ami_path(path);
+      const auto eager = strict.parse_ssm_ami_path(path);
+      BOOST_TEST(lazy.has_value() == eager.has_value());
+      if (lazy && eager) {
+        BOOST_TEST(lazy->kubernetes.to_string() == eager->kubernetes.to_string());
+        BOOST_TEST(lazy->pinned_release == eager->pinned_release);
+        BOOST_TEST(lazy->parameter == eager->parameter);
+      }
+    }
+  }
+  BOOST_TEST(eks().parse_ssm_ami_path("/aws/service/eks/optimized-ami/1.31/amazon-linux-2/recommended/image_id").has_value());
+  BOOST_TEST(eks().parse_addon_version("v1.19.0-eksbuild.1")->minor == 19);
+
+  std::string text = embedded_text("eks/addons.json");
+  const std::string pattern = "\"version_pattern\": \"v([0-9]+)";
+  BOOST_REQUIRE(text.find(pattern) != std::string::npos);
+  text.replace(text.find(pattern), pattern.size(), "\"version_pattern\": \"v([0-9]+");
+  auto broken = load_eks_knowledge_from({{"eks/addons.json", text}}, "test");
+  BOOST_REQUIRE(!broken.ok());
+  BOOST_TEST(broken.error().file == "test/eks/addons.json");
+  BOOST_TEST(broken.error().message.find("invalid pattern") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(data_dir_replaces_files_of_the_same_path) {
   TempDir dir;
   // A newer versions.json: 1.37 released, data dated later.
