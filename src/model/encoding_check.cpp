@@ -1,6 +1,8 @@
 #include "model/encoding_check.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 namespace cfn_eks {
@@ -51,6 +53,32 @@ std::size_t utf8_sequence(const std::string& s, std::size_t i, std::uint32_t& cp
   return len;
 }
 
+// Printable ASCII, tab and line breaks: almost every byte of a template.
+bool is_plain_ascii(unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r'; }
+
+// The first byte at or after `i` that is not plain ASCII (or the size). Eight bytes at a time:
+// a word without a high bit, a byte below 0x20 or a DEL is plain throughout.
+std::size_t skip_plain_ascii(const std::string& s, std::size_t i) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const std::size_t n = s.size();
+  while (i + 8 <= n) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    const std::uint64_t del = w ^ (kOnes * 0x7F);
+    const std::uint64_t odd = (w & kHigh) | ((w - kOnes * 0x20) & ~w & kHigh) | ((del - kOnes) & ~del & kHigh);
+    if (odd == 0) {
+      i += 8;
+      continue;
+    }
+    for (const std::size_t end = i + 8; i < end; ++i) {
+      if (!is_plain_ascii(static_cast<unsigned char>(s[i]))) return i;
+    }
+  }
+  while (i < n && is_plain_ascii(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
 }  // namespace
 
 std::uint32_t check_text(Document& document, const LoadLimits& limits) {
@@ -71,6 +99,8 @@ std::uint32_t check_text(Document& document, const LoadLimits& limits) {
   std::uint32_t base = 0;
   if (size >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) base = 3;
   for (std::size_t i = base; i < size;) {
+    i = skip_plain_ascii(text, i);
+    if (i >= size) break;
     std::uint32_t cp = 0;
     const std::size_t len = utf8_sequence(text, i, cp);
     const auto at = static_cast<std::uint32_t>(i);

@@ -1,12 +1,27 @@
 #include "cfn_eks/source.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace cfn_eks {
 
 namespace {
 constexpr std::uint32_t kBlock = 64;
+
+// Line starts for text with "\r" (alone or in "\r\n") among its breaks.
+void scan_line_starts(const std::string& text, std::uint32_t first, std::vector<std::uint32_t>& starts) {
+  const std::size_t n = text.size();
+  for (std::size_t i = first; i < n; ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      starts.push_back(static_cast<std::uint32_t>(i + 1));
+    } else if (c == '\r') {
+      if (i + 1 < n && text[i + 1] == '\n') ++i;
+      starts.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+  }
 }
+}  // namespace
 
 SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   // A byte order mark is invisible in editors: line 1 starts after it, so columns and
@@ -14,17 +29,21 @@ SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(pat
   const std::uint32_t first = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   line_starts_.push_back(first);
   const std::size_t n = text_.size();
-  for (std::size_t i = first; i < n; ++i) {
-    const char c = text_[i];
-    if (c == '\n') {
-      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
-    } else if (c == '\r') {
-      if (i + 1 < n && text_[i + 1] == '\n') ++i;
-      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  if (text_.find('\r', first) == std::string::npos) {
+    // Only "\n" breaks (the usual case): memchr finds them far faster than a byte loop.
+    const char* data = text_.data();
+    for (const char* p = data + first; (p = static_cast<const char*>(std::memchr(p, '\n', data + n - p))) != nullptr;) {
+      ++p;
+      line_starts_.push_back(static_cast<std::uint32_t>(p - data));
     }
+  } else {
+    scan_line_starts(text_, first, line_starts_);
   }
+  // Any byte with the high bit set? (An OR over the text vectorises; most templates are ASCII.)
+  unsigned char high = 0;
+  for (const char c : text_) high |= static_cast<unsigned char>(c);
+  if ((high & 0x80) == 0) return;
   const auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
-  if (std::none_of(text_.begin(), text_.end(), is_continuation)) return;
   continuations_before_block_.reserve(n / kBlock + 1);
   std::uint32_t count = 0;
   for (std::size_t i = 0; i < n; ++i) {

@@ -22,14 +22,9 @@ namespace {
 class MarkMap {
  public:
   MarkMap(const std::string& text, std::uint32_t base) : base_(base) {
-    bool ascii = true;
-    for (std::size_t i = base; i < text.size(); ++i) {
-      if (static_cast<unsigned char>(text[i]) >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) return;
+    unsigned char high = 0;  // An OR over the text vectorises; a loop that stops early does not.
+    for (std::size_t i = base; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
+    if ((high & 0x80) == 0) return;
     char_starts_.reserve(text.size() - base + 1);
     for (std::size_t i = base; i < text.size(); ++i) {
       if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) char_starts_.push_back(static_cast<std::uint32_t>(i));

@@ -463,6 +463,24 @@ BOOST_AUTO_TEST_CASE(nul_and_control_bytes_are_positioned) {
   CHECK_POSITION(c.start, 1u, 8u);
 }
 
+BOOST_AUTO_TEST_CASE(odd_bytes_are_found_at_every_offset_of_a_word) {
+  // The encoding check skips plain ASCII eight bytes at a time: a DEL, a control character or
+  // a broken UTF-8 lead byte is found wherever it falls in a word.
+  for (const std::string odd : {std::string("\x7F"), std::string("\x01"), std::string("\xC3")}) {
+    for (std::uint32_t at = 0; at < 20; ++at) {
+      BOOST_TEST_CONTEXT("byte " << static_cast<int>(static_cast<unsigned char>(odd[0])) << " after " << at) {
+        const Document doc = load("a: " + std::string(at, 'x') + odd + std::string(20, 'y') + "\n");
+        BOOST_TEST(doc.root == nullptr);
+        const Diagnostic& d = only(doc, "T005");
+        CHECK_POSITION(d.start, 1u, 4u + at);
+      }
+    }
+  }
+  const Document fine = load("a: " + std::string(13, 'x') + "caf\xC3\xA9\t" + std::string(17, 'y') + "\r\nb: c\n");
+  BOOST_TEST(fine.diagnostics.empty());
+  BOOST_TEST(value(fine.root, "b").text == "c");
+}
+
 BOOST_AUTO_TEST_CASE(nesting_deeper_than_the_cap) {
   cfn_eks::LoadLimits limits;
   limits.max_depth = 5;
