@@ -412,13 +412,30 @@ Resolution ResolveContext::parameter_values(const Parameter& param, const Node* 
   }
   const bool list_type =
       as_ref && (param.type == "CommaDelimitedList" || param.type.starts_with("List<"));
-  std::unordered_set<std::string_view> seen;
+  const bool has_allowed = param.allowed_values && param.allowed_values->is_sequence() &&
+                           !param.allowed_values->items.empty();
+  out.values.reserve(std::min<std::size_t>(limits_.max_values,
+                                           1 + (has_allowed ? param.allowed_values->items.size() : 0)));
+  // A parameter has few values: a linear search beats hashing, up to a point (a hostile list
+  // of thousands of AllowedValues must stay linear in time).
+  constexpr std::size_t kLinearSeen = 16;
+  std::vector<std::string_view> seen;
+  std::unordered_set<std::string_view> seen_many;
+  auto first_time = [&](std::string_view text) {
+    if (seen.size() < kLinearSeen) {
+      if (std::find(seen.begin(), seen.end(), text) != seen.end()) return false;
+      seen.push_back(text);
+      if (seen.size() == kLinearSeen) seen_many.insert(seen.begin(), seen.end());
+      return true;
+    }
+    return seen_many.insert(text).second;
+  };
   auto add = [&](const Node& node, const std::string& description) {
     if (!node.is_scalar() || node.kind == NodeKind::Null) {
       add_unknown(out, &node, description + " is not a literal");
       return;
     }
-    if (!seen.insert(node.text).second) return;
+    if (!first_time(node.text)) return;
     PossibleValue value = literal_value(node);
     value.via.push_back(Provenance{&node, description, false});
     value.bindings.push_back(Binding{param.name, node.text});
@@ -441,11 +458,10 @@ Resolution ResolveContext::parameter_values(const Parameter& param, const Node* 
     add_value(out, std::move(value));
   };
   if (param.default_value) add(*param.default_value, "parameter " + name + "'s default");
-  const bool has_allowed = param.allowed_values && param.allowed_values->is_sequence() &&
-                           !param.allowed_values->items.empty();
   if (has_allowed) {
+    const std::string allowed = "parameter " + name + "'s allowed value";  // once, not per value
     for (const Node* item : param.allowed_values->items) {
-      if (item) add(*item, "parameter " + name + "'s allowed value");
+      if (item) add(*item, allowed);
     }
   }
   if (!param.default_value && !has_allowed) {
