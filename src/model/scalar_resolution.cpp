@@ -61,6 +61,15 @@ bool is_number(std::string_view t) {
 }  // namespace
 
 NodeKind resolve_plain_scalar(std::string_view text) {
+  // Most plain scalars are names and ids: a first character that starts no null, boolean or
+  // number settles it without the word lists.
+  if (!text.empty()) {
+    const char c = text[0];
+    const bool may_be_special = is_digit(c) || c == '+' || c == '-' || c == '.' || c == '~' || c == 'n' ||
+                                c == 'N' || c == 't' || c == 'T' || c == 'f' || c == 'F' || c == 'y' ||
+                                c == 'Y' || c == 'o' || c == 'O';
+    if (!may_be_special) return NodeKind::String;
+  }
   if (one_of(text, {"", "~", "null", "Null", "NULL"})) return NodeKind::Null;
   if (one_of(text, {"true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO",
                     "on", "On", "ON", "off", "Off", "OFF"})) {

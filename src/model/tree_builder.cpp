@@ -1,5 +1,7 @@
 #include "model/tree_builder.hpp"
 
+#include <cstring>
+
 namespace cfn_eks {
 
 namespace {
@@ -102,8 +104,12 @@ std::string intrinsic_for_tag(std::string_view tag) {
   if (tag.size() < 2 || tag[0] != '!' || tag[1] == '!') return {};
   const std::string_view name = tag.substr(1);
   if (name == "Ref" || name == "Condition") return std::string(name);
-  std::string long_form = "Fn::" + std::string(name);
-  return is_intrinsic_function_name(long_form) ? long_form : std::string();
+  // "Fn::" + name, built on the stack: most tags are intrinsics, checked once per scalar.
+  char buffer[32] = "Fn::";
+  if (name.size() > sizeof buffer - 4) return {};
+  std::memcpy(buffer + 4, name.data(), name.size());
+  const std::string_view long_form(buffer, name.size() + 4);
+  return is_intrinsic_function_name(long_form) ? std::string(long_form) : std::string();
 }
 
 }  // namespace cfn_eks

@@ -163,7 +163,7 @@ class YamlLoader {
   Node* apply_tag(const yaml_event_t& event, const unsigned char* tag_chars, NodeKind& kind, bool& forced) {
     forced = false;
     if (tag_chars == nullptr) return nullptr;
-    const std::string tag(reinterpret_cast<const char*>(tag_chars));
+    const std::string_view tag(reinterpret_cast<const char*>(tag_chars));
     const ByteRange range = range_of(event);
     if (tag == "!") {
       // The non-specific tag: a string, never resolved as a number or boolean (libyaml marks
@@ -178,7 +178,7 @@ class YamlLoader {
       Node* wrapper = doc_.arena.make(NodeKind::Intrinsic);
       wrapper->form = IntrinsicForm::ShortTag;
       wrapper->text = std::move(function);
-      wrapper->tag = tag;
+      wrapper->tag = std::string(tag);
       wrapper->range = range;
       const std::uint32_t tag_end = std::min<std::uint32_t>(range.begin + static_cast<std::uint32_t>(tag.size()), range.end);
       wrapper->name_range = ByteRange{range.begin, tag_end};
@@ -193,7 +193,7 @@ class YamlLoader {
       }
       return nullptr;
     }
-    const std::string shown = tag.rfind("tag:yaml.org,2002:", 0) == 0 ? "!!" + tag.substr(18) : tag;
+    const std::string shown = tag.starts_with("tag:yaml.org,2002:") ? "!!" + std::string(tag.substr(18)) : std::string(tag);
     doc_.diagnostics.push_back(doc_.make_diagnostic(
         load_rules::kUnknownTag, Severity::Error, ByteRange{range.begin, range.begin + static_cast<std::uint32_t>(std::min<std::size_t>(shown.size(), range.end - range.begin))},
         "unknown tag '" + shown + "'; CloudFormation knows only the short forms of its intrinsic functions"));
