@@ -466,7 +466,7 @@ BOOST_AUTO_TEST_CASE(nul_and_control_bytes_are_positioned) {
 BOOST_AUTO_TEST_CASE(odd_bytes_are_found_at_every_offset_of_a_word) {
   // The encoding check skips plain ASCII eight bytes at a time: a DEL, a control character or
   // a broken UTF-8 lead byte is found wherever it falls in a word.
-  for (const std::string odd : {std::string("\x7F"), std::string("\x01"), std::string("\xC3")}) {
+  for (const std::string& odd : {std::string("\x7F"), std::string("\x01"), std::string("\xC3")}) {
     for (std::uint32_t at = 0; at < 20; ++at) {
       BOOST_TEST_CONTEXT("byte " << static_cast<int>(static_cast<unsigned char>(odd[0])) << " after " << at) {
         const Document doc = load("a: " + std::string(at, 'x') + odd + std::string(20, 'y') + "\n");
