@@ -32,8 +32,13 @@ const std::map<std::string, std::string>& expected_refusals() {
       {"eksctl/nodegroup_access_entry-1.json#NodeGroup", "ImageId of 'NodeGroupLaunchTemplate' is empty"},
       // The quick start's launch configuration applies AWS::CloudFormation::Init with cfn-init.
       {"quickstart-amazon-eks/amazon-eks-nodegroup.template.2020-07-30.yaml#NodeGroup", "cfn-init"},
-      // The node group quick start picks its launch template (its own or a given one) by condition.
-      {"quickstart-amazon-eks-nodegroup/amazon-eks-nodegroup.template.yaml#UnmanagedASG", "chooses its launch template with Fn::If"},
+      // The node group quick start picks its launch template by condition CreateLaunchTemplate: its
+      // own, or one given by id (parameter LaunchTemplateId) whose launch data is in no template
+      // here, so that branch cannot be converted. (Its own template's ImageId and user data also
+      // choose among Windows, Bottlerocket and AL2 nodes by condition.)
+      {"quickstart-amazon-eks-nodegroup/amazon-eks-nodegroup.template.yaml#UnmanagedASG",
+       "the false branch of the Fn::If on condition 'CreateLaunchTemplate' (line 561) names a launch template that "
+       "is not in this template"},
   };
   return kRefusals;
 }

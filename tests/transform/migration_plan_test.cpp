@@ -167,6 +167,44 @@ BOOST_AUTO_TEST_CASE(json_parses_and_has_the_fields) {
   }
 }
 
+// A parameter phase 1 adds (the node role ARN) has no previous value: phase 1's change set must
+// give it a value (UsePreviousValue is refused for a parameter the stack does not have), the
+// later phases keep it; the input's parameters stay UsePreviousValue everywhere, since the CLI
+// resets unlisted parameters to their defaults once --parameters is given.
+BOOST_AUTO_TEST_CASE(new_parameter_gets_a_value_in_phase_one_and_is_kept_after) {
+  auto plan = sample();
+  plan.new_parameters.push_back({"ManagedNodeGroupNodeRoleArn", "NODE_ROLE_ARN", "the ARN of the old nodes' role"});
+  cfn_eks::fill_standard_commands(plan);
+  const std::string create1 = plan.phases[0].commands[0];
+  BOOST_TEST(create1 ==
+             "aws cloudformation create-change-set --stack-name \"$STACK\" --change-set-name cfn-eks-phase-1 "
+             "--template-body file://phase-1.yaml --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM "
+             "--parameters ParameterKey=ClusterName,UsePreviousValue=true ParameterKey=KeyName,UsePreviousValue=true "
+             "\"ParameterKey=ManagedNodeGroupNodeRoleArn,ParameterValue=$NODE_ROLE_ARN\"");
+  for (std::size_t i = 1; i < 3; ++i) {
+    const std::string create = plan.phases[i].commands[0];
+    BOOST_TEST(contains(create, "create-change-set"));
+    BOOST_TEST(contains(create, " ParameterKey=ManagedNodeGroupNodeRoleArn,UsePreviousValue=true"), create);
+    BOOST_TEST(contains(create, "ParameterKey=ClusterName,UsePreviousValue=true"), create);
+    BOOST_TEST(!contains(create, "ParameterValue="), create);
+  }
+  const std::string md = cfn_eks::render_plan_markdown(plan);
+  BOOST_TEST(contains(md, "`export NODE_ROLE_ARN=...`"), md);
+  BOOST_TEST(contains(md, "the ARN of the old nodes' role"));
+  rapidjson::Document d;
+  BOOST_REQUIRE(!d.Parse(cfn_eks::render_plan_json(plan).c_str()).HasParseError());
+  BOOST_REQUIRE(d.HasMember("new_parameters"));
+  BOOST_REQUIRE_EQUAL(d["new_parameters"].Size(), 1U);
+  BOOST_TEST(std::string(d["new_parameters"][0]["variable"].GetString()) == "NODE_ROLE_ARN");
+  // Without one, the plan has no such field and phase 1 passes no ParameterValue.
+  auto plain = sample();
+  cfn_eks::fill_standard_commands(plain);
+  BOOST_TEST(!contains(plain.phases[0].commands[0], "ParameterValue="));
+  rapidjson::Document e;
+  BOOST_REQUIRE(!e.Parse(cfn_eks::render_plan_json(plain).c_str()).HasParseError());
+  BOOST_TEST(!e.HasMember("new_parameters"));
+}
+
 BOOST_AUTO_TEST_CASE(json_escapes_and_keeps_a_broken_preview_as_text) {
   auto plan = sample();
   plan.phases.resize(1);

@@ -114,17 +114,7 @@ SelfManagedNodeGroup with_named_launch_template(const TemplateAnalysis& analysis
     if (found != nullptr) break;
   }
   if (found == nullptr) return out;
-  out.launch = launch_data(*found);
-  if (auto text = decode_user_data(out.launch->user_data)) {
-    out.bootstrap = inspect_user_data(text->text);
-    out.user_data = std::move(text);
-  }
-  out.ami_paths = ami_ssm_paths(analysis.context(), out.launch->image_id);
-  if (out.cluster.location != ClusterLocation::SameStack && !out.bootstrap.cluster_token.empty()) {
-    ClusterLink link = find_cluster_by_token(analysis.context(), out.bootstrap.cluster_token, out.launch->user_data);
-    if (link.location == ClusterLocation::SameStack || out.cluster.location == ClusterLocation::Unknown) out.cluster = link;
-  }
-  return out;
+  return with_launch_resource(analysis, group, *found);
 }
 
 }  // namespace

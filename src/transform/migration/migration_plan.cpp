@@ -71,14 +71,18 @@ std::string phase_changeset_name(int number) { return "cfn-eks-phase-" + std::to
 void fill_standard_commands(MigrationPlan& plan) {
   std::vector<std::string> capabilities = plan.capabilities;
   if (capabilities.empty()) capabilities = {"CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"};
-  std::string tail = " --capabilities";
-  for (const auto& c : capabilities) tail += " " + shell_word(c);
-  if (!plan.parameters.empty()) {
-    tail += " --parameters";
-    for (const auto& p : plan.parameters) tail += " " + shell_word("ParameterKey=" + p + ",UsePreviousValue=true");
-  }
+  std::string capabilities_option = " --capabilities";
+  for (const auto& c : capabilities) capabilities_option += " " + shell_word(c);
   bool needs_s3 = false;
   for (auto& phase : plan.phases) {
+    std::string parameters;
+    for (const auto& p : plan.parameters) parameters += " " + shell_word("ParameterKey=" + p + ",UsePreviousValue=true");
+    for (const auto& p : plan.new_parameters) {
+      // Double quotes: the shell expands the variable the plan asks to set (names are logical ids).
+      parameters += phase.number == 1 ? " \"ParameterKey=" + p.name + ",ParameterValue=$" + p.variable + "\""
+                                      : " " + shell_word("ParameterKey=" + p.name + ",UsePreviousValue=true");
+    }
+    const std::string tail = capabilities_option + (parameters.empty() ? "" : " --parameters" + parameters);
     auto& c = phase.commands;
     c.clear();
     const std::string name = changeset_options(phase.number);
@@ -123,6 +127,10 @@ std::string render_plan_markdown(const MigrationPlan& plan) {
     out += "\n";
   }
   out += "\nSet `STACK` to the stack's name first (`export STACK=my-stack`); the commands use it.\n";
+  for (const auto& p : plan.new_parameters) {
+    out += "Set `" + p.variable + "` too (`export " + p.variable + "=...`): " + p.description + ". Phase 1 adds " +
+           "parameter `" + p.name + "` and its change set passes it; the later phases keep it with UsePreviousValue.\n";
+  }
   if (!plan.warnings.empty()) {
     out += "\n## Warnings\n\n";
     bullet_list(out, plan.warnings, "");
@@ -166,6 +174,18 @@ std::string render_plan_json(const MigrationPlan& plan) {
   write_string(w, "new_nodegroup", plan.new_nodegroup);
   write_string(w, "cluster", plan.cluster);
   write_strings(w, "parameters", plan.parameters);
+  if (!plan.new_parameters.empty()) {  // only then: plans without one keep their shape
+    w.Key("new_parameters");
+    w.StartArray();
+    for (const auto& p : plan.new_parameters) {
+      w.StartObject();
+      write_string(w, "name", p.name);
+      write_string(w, "variable", p.variable);
+      write_string(w, "description", p.description);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
   write_strings(w, "capabilities", plan.capabilities);
   write_string(w, "drain_script", plan.drain_script_file);
   write_strings(w, "warnings", plan.warnings);

@@ -26,12 +26,22 @@ struct PlanPhase {
   bool run_drain_script = false;      // phase 2: run drain.sh before executing the change set
 };
 
+/// A parameter phase 1 adds (the node role ARN when the role is not in the stack): it has no
+/// previous value, so phase 1's change set passes it from a shell variable; later phases keep
+/// it with UsePreviousValue.
+struct NewPlanParameter {
+  std::string name;         // the template parameter
+  std::string variable;     // the shell variable the commands read ("NODE_ROLE_ARN")
+  std::string description;  // what to set the variable to
+};
+
 struct MigrationPlan {
   std::string input_file;
   std::string old_group;      // logical id of the self-managed Auto Scaling group
   std::string new_nodegroup;  // logical id of the new AWS::EKS::Nodegroup
   std::string cluster;        // cluster name or how it is given (e.g. "parameter ClusterName")
   std::vector<std::string> parameters;    // template parameter names, passed with UsePreviousValue
+  std::vector<NewPlanParameter> new_parameters;  // added by phase 1
   std::vector<std::string> capabilities;  // e.g. CAPABILITY_IAM, CAPABILITY_NAMED_IAM
   std::vector<PlanPhase> phases;
   std::vector<std::string> notes;
@@ -43,6 +53,10 @@ struct MigrationPlan {
 /// create-change-set (`--template-body file://...`, or an S3 upload and `--template-url` above
 /// kMaxTemplateBodyBytes), wait change-set-create-complete, describe-change-set,
 /// execute-change-set, wait stack-update-complete. `$STACK` (and `$REGION`-free) placeholders.
+/// --parameters: every input parameter with UsePreviousValue=true (the CLI resets an unlisted
+/// parameter to its default once --parameters is given), and each new parameter with
+/// `ParameterValue=$VARIABLE` in phase 1 (UsePreviousValue is invalid for a parameter the stack
+/// does not have yet), UsePreviousValue=true after.
 /// Empty capabilities default to CAPABILITY_IAM CAPABILITY_NAMED_IAM.
 void fill_standard_commands(MigrationPlan& plan);
 
@@ -51,7 +65,8 @@ std::string phase_changeset_name(int number);
 
 std::string render_plan_markdown(const MigrationPlan& plan);
 /// Stable field names: {format_version: 1, input_file, old_group, new_nodegroup, cluster,
-/// parameters[], capabilities[], drain_script, warnings[], notes[], phases: [{number, title,
+/// parameters[], new_parameters[{name, variable, description}] (only when phase 1 adds one),
+/// capabilities[], drain_script, warnings[], notes[], phases: [{number, title,
 /// template_file, template_bytes, summary, runs_drain_script, checks_before[],
 /// changeset_preview: {markdown, json (the preview embedded as JSON; null when absent or not
 /// JSON, the text then under json_text)}, commands[], checks_after[], rollback[]}]}.

@@ -74,6 +74,13 @@ Fragment size_fragment(const Node& node) {
   return Fragment::from_node(node);
 }
 
+// `UserData: !If [...]` or `Fn::Base64: !If [...]`.
+bool user_data_is_chosen(const Node* user_data) {
+  if (user_data == nullptr) return false;
+  if (user_data->is_intrinsic("Fn::If")) return true;
+  return user_data->is_intrinsic("Fn::Base64") && user_data->argument && user_data->argument->is_intrinsic("Fn::If");
+}
+
 const Node* instance_profile_node(const LaunchData& launch) {
   if (launch.data == nullptr || !launch.data->is_mapping()) return nullptr;
   const Node* profile = launch.data->get("IamInstanceProfile");
@@ -91,35 +98,59 @@ class PhaseOneBuilder {
       : a_(analysis), tmpl_(analysis.tmpl()), g_(group), new_name_(new_name) {}
 
   PhaseOneResult build() {
-    facts().old_group = std::string(g_.group->name);
-    if (!check_supported()) return std::move(result_);
-    if (!choose_names()) return std::move(result_);
-    Fragment nodegroup = Fragment::mapping();
+    if (!g_.launch) {
+      for (const LaunchTemplateUse& use : auto_scaling_group_launch_templates(tmpl_, *g_.group)) {
+        if (use.id != nullptr && use.id->is_intrinsic("Fn::If")) return build_chosen(*use.id, false);
+        if (use.id == nullptr && use.name != nullptr && use.name->is_intrinsic("Fn::If")) return build_chosen(*use.name, true);
+      }
+    }
     Fragment properties = Fragment::mapping();
-    if (!cluster_name(properties) || !node_role(properties) || !subnets(properties)) return std::move(result_);
-    scaling(properties);
-    load_balancers();
-    if (!ami(properties)) return std::move(result_);
-    version(properties);
     Fragment data = Fragment::mapping();
-    if (!launch_template_data(data)) return std::move(result_);
-    capacity_and_types(properties, data);
-    labels_and_taints(properties);
+    if (!derive(properties, data)) return std::move(result_);
     properties.add("LaunchTemplate", Fragment::mapping()
                                          .add("Id", Fragment::ref(facts().new_launch_template))
                                          .add("Version", Fragment::get_att(facts().new_launch_template, "LatestVersionNumber")));
+    std::vector<FragmentEntry> templates;
+    templates.push_back(FragmentEntry{facts().new_launch_template, launch_template_resource(std::move(data))});
+    return emit(std::move(properties), std::move(templates));
+  }
 
+ private:
+  // The node group's properties and the new launch template's data, from the group and its
+  // launch data.
+  bool derive(Fragment& properties, Fragment& data) {
+    facts().old_group = std::string(g_.group->name);
+    if (!check_supported()) return false;
+    if (!choose_names()) return false;
+    if (!cluster_name(properties) || !node_role(properties) || !subnets(properties)) return false;
+    scaling(properties);
+    load_balancers();
+    if (!ami(properties)) return false;
+    version(properties);
+    if (!launch_template_data(data)) return false;
+    capacity_and_types(properties, data);
+    labels_and_taints(properties);
+    return true;
+  }
+
+  Fragment launch_template_resource(Fragment data) const {
     Fragment launch_template = Fragment::mapping();
     launch_template.add("Type", Fragment::string(std::string(kLaunchTemplateType)));
     if (g_.group->condition) launch_template.add("Condition", Fragment::from_node(*g_.group->condition));
     launch_template.add("Properties", Fragment::mapping().add("LaunchTemplateData", std::move(data)));
+    return launch_template;
+  }
 
+  // Inserts the parameter (if any), the new launch templates and the node group after the old group.
+  PhaseOneResult emit(Fragment properties, std::vector<FragmentEntry> entries) {
+    Fragment nodegroup = Fragment::mapping();
     nodegroup.add("Type", Fragment::string(std::string(kNodegroupType)));
     if (g_.group->condition) nodegroup.add("Condition", Fragment::from_node(*g_.group->condition));
     nodegroup.add("Metadata", Fragment::mapping().add(std::string(kMigrationMarkerKey),
                                                       Fragment::mapping().add(std::string(kMigrationMarkerField),
                                                                               Fragment::string(facts().old_group))));
     nodegroup.add("Properties", std::move(properties));
+    entries.push_back(FragmentEntry{facts().new_nodegroup, std::move(nodegroup)});
 
     const DocumentEditor editor(a_.document());
     EditList edits;
@@ -129,10 +160,7 @@ class PhaseOneBuilder {
       append_edits(edits, added.value());
     }
     const Node* resources = tmpl_.section("Resources");
-    auto inserted = editor.insert_entries(*resources,
-                                          {FragmentEntry{facts().new_launch_template, std::move(launch_template)},
-                                           FragmentEntry{facts().new_nodegroup, std::move(nodegroup)}},
-                                          facts().old_group);
+    auto inserted = editor.insert_entries(*resources, std::move(entries), facts().old_group);
     if (!inserted) return refuse("cannot insert the managed node group: " + inserted.error(), g_.group->node);
     append_edits(edits, inserted.value());
     auto applied = editor.apply(std::move(edits));
@@ -141,7 +169,155 @@ class PhaseOneBuilder {
     return std::move(result_);
   }
 
- private:
+  // One launch template a branch of the choosing Fn::If names.
+  struct ChosenLaunch {
+    const Resource* resource = nullptr;
+    const Node* at = nullptr;  ///< The branch.
+    std::string where;         ///< "the true branch of the Fn::If on condition 'C' (line 12)".
+  };
+
+  std::string line_of(const Node* node) const {
+    if (node == nullptr || a_.document().source == nullptr) return {};
+    return " (line " + std::to_string(a_.document().source->position(node->range.begin).line) + ")";
+  }
+
+  // The launch templates the branches of `choice` (nested Fn::If too) name; false with a
+  // refusal naming the branch that names none in this stack.
+  bool chosen_launches(const Node& choice, bool by_name, std::vector<ChosenLaunch>& out) {
+    const Node* condition = argument_item(choice, 0);
+    if (condition == nullptr || !condition->is_string() || argument_item(choice, 1) == nullptr ||
+        argument_item(choice, 2) == nullptr) {
+      return fail(old() + " chooses its launch template with an Fn::If that is not [condition, value if true, "
+                          "value if false]", &choice);
+    }
+    for (std::size_t i = 1; i <= 2; ++i) {
+      const Node* branch = argument_item(choice, i);
+      const std::string where = std::string("the ") + (i == 1 ? "true" : "false") + " branch of the Fn::If on condition " +
+                                quoted(condition->text) + line_of(branch);
+      if (is_no_value(*branch)) continue;
+      if (branch->is_intrinsic("Fn::If")) {
+        if (!chosen_launches(*branch, by_name, out)) return false;
+        continue;
+      }
+      const Resource* resource = by_name ? launch_template_named(tmpl_, nullptr, branch)
+                                         : launch_template_named(tmpl_, branch, nullptr);
+      if (resource == nullptr) {
+        return fail(old() + " chooses its launch template with Fn::If, and " + where + " names a launch template "
+                        "that is not in this template, whose launch data cannot be read or converted; migrate in the "
+                        "stack that defines it, or make the choice fixed first",
+                    branch);
+      }
+      out.push_back(ChosenLaunch{resource, branch, where});
+    }
+    return true;
+  }
+
+  // `choice` with each branch that names a launch template replaced by `leaf(its resource)`;
+  // AWS::NoValue branches stay AWS::NoValue.
+  template <typename Leaf>
+  Fragment mirror(const Node& choice, bool by_name, const Leaf& leaf) const {
+    if (is_no_value(choice)) return Fragment::ref("AWS::NoValue");
+    if (choice.is_intrinsic("Fn::If")) {
+      std::vector<Fragment> items{Fragment::from_node(*argument_item(choice, 0))};
+      for (std::size_t i = 1; i <= 2; ++i) items.push_back(mirror(*argument_item(choice, i), by_name, leaf));
+      return Fragment::intrinsic("Fn::If", Fragment::sequence(std::move(items)));
+    }
+    return leaf(*(by_name ? launch_template_named(tmpl_, nullptr, &choice) : launch_template_named(tmpl_, &choice, nullptr)));
+  }
+
+  // The group's launch template is chosen by Fn::If: each launch template a branch names is
+  // converted on its own, as if it were the group's only one, and the node group picks among the
+  // new templates with the same Fn::If (Id and Version). One new template per old one is the
+  // smallest correct output here: the old templates already differ as whole templates, and
+  // folding them into one would need an Fn::If on every key that differs, while the choice
+  // costs two lines. What the node group itself says (AMI type, role, sizes, labels) must be
+  // the same for every branch; a difference is refused, naming the branch.
+  PhaseOneResult build_chosen(const Node& choice, bool by_name) {
+    facts().old_group = std::string(g_.group->name);
+    std::vector<ChosenLaunch> chosen;
+    if (!chosen_launches(choice, by_name, chosen)) return std::move(result_);
+    if (chosen.empty()) {
+      return refuse(old() + " chooses its launch template with Fn::If and every branch is AWS::NoValue", &choice);
+    }
+    std::optional<Fragment> reference;
+    std::vector<std::pair<const Resource*, std::string>> names;
+    std::vector<FragmentEntry> templates;
+    std::vector<std::string> notes, warnings;
+    for (const ChosenLaunch& c : chosen) {
+      if (std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.first == c.resource; })) continue;
+      const SelfManagedNodeGroup variant = with_launch_resource(a_, g_, *c.resource);
+      PhaseOneBuilder sub(a_, variant, new_name_);
+      Fragment properties = Fragment::mapping();
+      Fragment data = Fragment::mapping();
+      if (!sub.derive(properties, data)) {
+        return refuse("the launch template " + quoted(c.resource->name) + " that " + c.where + " chooses cannot be "
+                          "migrated: " + *sub.result_.refusal,
+                      sub.result_.refusal_at ? sub.result_.refusal_at : c.at);
+      }
+      for (std::string& n : sub.facts().notes) {
+        if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(std::move(n));
+      }
+      for (std::string& w : sub.facts().warnings) {
+        if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(std::move(w));
+      }
+      // Named after the node group and the old template: `<NewGroup><OldTemplate>`.
+      std::string name;
+      if (!reference) {
+        result_.facts = std::move(sub.result_.facts);
+        new_parameter_ = std::move(sub.new_parameter_);
+        reference = std::move(properties);
+        name = unique_id(tmpl_, facts().new_nodegroup + std::string(c.resource->name));
+        facts().new_launch_template = name;
+      } else {
+        if (!(properties == *reference)) {
+          std::string keys;
+          for (const FragmentEntry& e : properties.entries()) {
+            const Fragment* other = reference->get(e.key);
+            if (other == nullptr || !(*other == e.value)) keys += (keys.empty() ? "" : ", ") + e.key;
+          }
+          for (const FragmentEntry& e : reference->entries()) {
+            if (properties.get(e.key) == nullptr) keys += (keys.empty() ? "" : ", ") + e.key;
+          }
+          return refuse("the launch template " + quoted(c.resource->name) + " that " + c.where + " chooses gives the "
+                            "managed node group other settings (" + keys + ") than " + quoted(names.front().first->name) +
+                            ", and one node group has one of each; make the launch templates agree on them first",
+                        c.at);
+        }
+        facts().other_old_launches.push_back(std::string(c.resource->name));
+        name = unique_id(tmpl_, facts().new_nodegroup + std::string(c.resource->name));
+        const bool taken = std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.second == name; });
+        if (taken) name = unique_id(tmpl_, name + std::to_string(names.size() + 1));
+        facts().other_new_launch_templates.push_back(name);
+      }
+      names.emplace_back(c.resource, name);
+      templates.push_back(FragmentEntry{name, launch_template_resource(std::move(data))});
+    }
+    facts().notes = std::move(notes);
+    facts().warnings = std::move(warnings);
+    auto name_of = [&](const Resource& r) {
+      for (const auto& [resource, name] : names) {
+        if (resource == &r) return name;
+      }
+      return std::string();
+    };
+    Fragment properties = std::move(*reference);
+    properties.add("LaunchTemplate",
+                   Fragment::mapping()
+                       .add("Id", mirror(choice, by_name, [&](const Resource& r) { return Fragment::ref(name_of(r)); }))
+                       .add("Version", mirror(choice, by_name, [&](const Resource& r) {
+                              return Fragment::get_att(name_of(r), "LatestVersionNumber");
+                            })));
+    if (names.size() > 1) {
+      std::string list;
+      for (const auto& [resource, name] : names) {
+        list += (list.empty() ? "" : ", ") + quoted(resource->name) + " -> " + quoted(name);
+      }
+      note(old() + " chooses its launch template with Fn::If; each one is converted to its own new launch template (" +
+           list + ") and " + quoted(facts().new_nodegroup) + " chooses among them with the same Fn::If");
+    }
+    return emit(std::move(properties), std::move(templates));
+  }
+
   PhaseOneFacts& facts() { return result_.facts; }
   void note(std::string text) { facts().notes.push_back(std::move(text)); }
   void warn(std::string text) { facts().warnings.push_back(std::move(text)); }
@@ -164,28 +340,20 @@ class PhaseOneBuilder {
       const Node* at = g_.group->property("LaunchTemplate");
       if (at == nullptr) at = g_.group->property("LaunchConfigurationName");
       if (at == nullptr) at = g_.group->property("MixedInstancesPolicy");
-      for (const LaunchTemplateUse& use : auto_scaling_group_launch_templates(tmpl_, *g_.group)) {
-        for (const Node* n : {use.id, use.name}) {
-          if (n != nullptr && n->is_intrinsic("Fn::If")) {
-            const Node* condition = argument_item(*n, 0);
-            return fail(old() + " chooses its launch template with Fn::If (condition '" +
-                            (condition && condition->is_string() ? condition->text : std::string("?")) +
-                            "'), so which launch data it runs is decided at deploy time; make the choice fixed "
-                            "(or migrate by hand) first",
-                        n);
-          }
-        }
-      }
       return fail(old() + " uses a launch template or launch configuration that is not in this template; "
                           "migrate in the stack that defines it", at ? at : g_.group->node);
     }
     const LaunchData& launch = *g_.launch;
     facts().old_launch = std::string(launch.resource->name);
     facts().launch_configuration = launch.launch_configuration;
+    // User data chosen by Fn::If: g_.bootstrap and g_.user_data join every branch, so the
+    // checks on them would blame the whole group for one branch; launch_user_data converts each
+    // branch on its own and refuses naming the branch it cannot convert.
+    const bool chosen = user_data_is_chosen(launch.user_data);
     const bool windows_ami = std::any_of(g_.ami_paths.begin(), g_.ami_paths.end(), [](const AmiPathValue& p) {
       return p.parsed && p.parsed->family == AmiFamily::Windows;
     });
-    if (g_.bootstrap.windows || windows_ami) {
+    if ((!chosen && g_.bootstrap.windows) || windows_ami) {
       return fail(old() + " runs Windows nodes; migrating Windows node groups is not supported "
                           "(user data and the aws-auth mapping differ); create the managed node group by hand",
                   launch.user_data ? launch.user_data : launch.resource->node);
@@ -197,11 +365,11 @@ class PhaseOneBuilder {
                       "user data first",
                   launch.resource->metadata);
     }
-    if (launch.user_data != nullptr) {
+    if (launch.user_data != nullptr && !chosen) {
       const SubText text = user_data_sub_text(launch.user_data);
       if (text.error) return fail(*text.error, text.error_at ? text.error_at : launch.user_data);
     }
-    if (g_.user_data && g_.user_data->text.find("cfn-init") != std::string::npos) {
+    if (!chosen && g_.user_data && g_.user_data->text.find("cfn-init") != std::string::npos) {
       return fail("the user data of " + quoted(launch.resource->name) + " runs cfn-init, which reads the metadata of a "
                       "resource phase 3 removes; move that configuration into user data first",
                   launch.user_data);
@@ -299,8 +467,8 @@ class PhaseOneBuilder {
     properties.add("NodeRole", Fragment::ref(facts().new_parameter));
     warn("the old nodes' role is not in this stack; phase 1 adds parameter " + quoted(facts().new_parameter) +
          ": pass the ARN of the role behind the old instance profile so the new nodes keep the same Kubernetes "
-         "identity (ParameterKey=" + facts().new_parameter + ",ParameterValue=<role ARN> in the phase 1 change set, "
-         "instead of UsePreviousValue)");
+         "identity (the plan's phase 1 change set passes ParameterKey=" + facts().new_parameter +
+         ",ParameterValue=$" + std::string(kNodeRoleArnVariable) + "; the later ones keep it with UsePreviousValue)");
     return true;
   }
 
@@ -574,6 +742,26 @@ class PhaseOneBuilder {
 };
 
 }  // namespace
+
+SelfManagedNodeGroup with_launch_resource(const TemplateAnalysis& analysis, const SelfManagedNodeGroup& group,
+                                          const Resource& launch) {
+  SelfManagedNodeGroup out = group;
+  out.launch = launch_data(launch);
+  if (!out.launch) return out;
+  out.user_data.reset();
+  out.bootstrap = BootstrapInfo{};
+  if (auto text = decode_user_data(out.launch->user_data)) {
+    out.bootstrap = inspect_user_data(text->text);
+    out.user_data = std::move(text);
+  }
+  out.ami_paths = ami_ssm_paths(analysis.context(), out.launch->image_id);
+  out.ami_names = ami_names_of_image(analysis.context(), out.launch->image_id);
+  if (out.cluster.location != ClusterLocation::SameStack && !out.bootstrap.cluster_token.empty()) {
+    ClusterLink link = find_cluster_by_token(analysis.context(), out.bootstrap.cluster_token, out.launch->user_data);
+    if (link.location == ClusterLocation::SameStack || out.cluster.location == ClusterLocation::Unknown) out.cluster = link;
+  }
+  return out;
+}
 
 PhaseOneResult build_phase_one(const TemplateAnalysis& analysis, const SelfManagedNodeGroup& group,
                                const std::string& new_name) {

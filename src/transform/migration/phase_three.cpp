@@ -39,7 +39,9 @@ PhaseResult build_phase_three(const TemplateAnalysis& a, const PhaseOneFacts& fa
   }
   std::set<std::size_t> removed{group};
   std::set<std::size_t> candidates;  // removed only when nothing else needs them
-  for (const std::string& id : {facts.old_launch, facts.instance_profile}) {
+  std::vector<std::string> owned{facts.old_launch, facts.instance_profile};
+  owned.insert(owned.end(), facts.other_old_launches.begin(), facts.other_old_launches.end());
+  for (const std::string& id : owned) {
     if (const std::size_t i = a.index_of(id); !id.empty() && i < resources.size()) candidates.insert(i);
   }
   // Grow the set to a fixed point: owned resources join, shared candidates leave.

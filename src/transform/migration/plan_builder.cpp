@@ -50,6 +50,12 @@ MigrationPlan build_migration_plan(const PlanInputs& in) {
   plan.cluster = f.cluster;
   const Template input(in.input);
   for (const Parameter& p : input.parameters()) plan.parameters.emplace_back(p.name);
+  if (!f.new_parameter.empty()) {
+    plan.new_parameters.push_back(NewPlanParameter{f.new_parameter, std::string(kNodeRoleArnVariable),
+                                                   "the ARN of the IAM role behind the instance profile of " +
+                                                       quoted(f.old_group) + " (aws iam get-instance-profile), so "
+                                                       "the new nodes keep the old nodes' Kubernetes identity"});
+  }
   if (has_iam(in.phase2, false)) plan.capabilities.push_back("CAPABILITY_IAM");
   if (has_iam(in.phase2, true)) plan.capabilities.push_back("CAPABILITY_NAMED_IAM");
 
@@ -66,12 +72,15 @@ MigrationPlan build_migration_plan(const PlanInputs& in) {
   one.title = "add the managed node group";
   one.template_file = in.files[0];
   one.template_bytes = in.phase1.source->text().size();
-  one.summary = "Adds AWS::EKS::Nodegroup " + quoted(f.new_nodegroup) + " and its AWS::EC2::LaunchTemplate " +
-                quoted(f.new_launch_template) + " beside " + quoted(f.old_group) +
+  // Several new launch templates when an Fn::If chose among old ones (phase_one).
+  std::string templates = quoted(f.new_launch_template);
+  for (const std::string& t : f.other_new_launch_templates) templates += " and " + quoted(t);
+  one.summary = "Adds AWS::EKS::Nodegroup " + quoted(f.new_nodegroup) + " and its AWS::EC2::LaunchTemplate" +
+                (f.other_new_launch_templates.empty() ? " " : "s ") + templates + " beside " + quoted(f.old_group) +
                 ", which is not changed. The new nodes carry the old nodes' security groups and role, so data "
                 "stores and load balancers that trust them keep working.";
   one.checks_before = {"cfn-eks lint " + in.files[0] + " reports no new error compared with " + in.input_name,
-                       "the change set only adds " + quoted(f.new_nodegroup) + " and " + quoted(f.new_launch_template) +
+                       "the change set only adds " + quoted(f.new_nodegroup) + " and " + templates +
                            " (describe-change-set: Action Add, nothing Modify/Remove)"};
   one.checks_after = {"aws eks describe-nodegroup shows the new node group ACTIVE (the stack resource's physical id is "
                       "<cluster>/<nodegroup>)",
