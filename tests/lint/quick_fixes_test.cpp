@@ -75,11 +75,11 @@ std::vector<std::string> load_errors(const std::string& text) {
   return errors;
 }
 
-std::set<std::pair<std::uint32_t, std::string>> findings_of(const cfn_eks::FileReport& report, const std::string& rule,
-                                                            bool with_fix) {
-  std::set<std::pair<std::uint32_t, std::string>> out;
+/// The messages of `rule`'s findings (not their lines: an inserted line moves later findings).
+std::multiset<std::string> findings_of(const cfn_eks::FileReport& report, const std::string& rule, bool with_fix) {
+  std::multiset<std::string> out;
   for (const Diagnostic& d : report.diagnostics) {
-    if (d.rule_id == rule && (!with_fix || !d.fixes.empty())) out.emplace(d.start.line, d.message);
+    if (d.rule_id == rule && (!with_fix || !d.fixes.empty())) out.insert(d.message);
   }
   return out;
 }
@@ -181,9 +181,10 @@ BOOST_AUTO_TEST_CASE(fixture_pairs) {
           BOOST_TEST(d.rule_id == rule);
           BOOST_TEST(fix.safe);
           BOOST_TEST(!fix.title.empty());
-          // A fix changes what was flagged, nothing around it.
+          // A fix replaces only what was flagged (an insertion of a missing setting deletes nothing).
           for (const Edit& edit : fix.edits) {
-            BOOST_TEST((d.range.begin <= edit.range.begin && edit.range.end <= d.range.end),
+            const bool insertion = edit.range.begin == edit.range.end;
+            BOOST_TEST((insertion || (d.range.begin <= edit.range.begin && edit.range.end <= d.range.end)),
                        "edit " << edit.range.begin << "-" << edit.range.end << " outside the finding " << d.message);
           }
         }
@@ -202,7 +203,7 @@ BOOST_AUTO_TEST_CASE(fixture_pairs) {
       const cfn_eks::FileReport after = lint_fixture(input, outcome.text);
       const auto remaining = findings_of(after, rule, false);
       const auto all_before = findings_of(before, rule, false);
-      std::set<std::pair<std::uint32_t, std::string>> unfixable;
+      std::multiset<std::string> unfixable;
       std::set_difference(all_before.begin(), all_before.end(), fixable.begin(), fixable.end(),
                           std::inserter(unfixable, unfixable.begin()));
       BOOST_TEST((remaining == unfixable), rule << " still fires on the fixed template");
@@ -219,6 +220,42 @@ BOOST_AUTO_TEST_CASE(fixture_pairs) {
     if (rule->info().quick_fix) declared.emplace(rule->info().id);
   }
   BOOST_TEST((declared == rules_with_yaml));
+}
+
+// The real templates of ../shared/corpus/real (when present): every fix applies without
+// overlap, the fixed template loads, its fixed findings are gone and no new finding appears.
+BOOST_AUTO_TEST_CASE(fixing_the_real_corpus_adds_no_finding) {
+  const auto shared = cfn_eks::testing::shared_dir();
+  if (!shared || !fs::is_directory(*shared / "corpus" / "real")) {
+    BOOST_TEST_MESSAGE("skipped: no ../shared/corpus/real");
+    return;
+  }
+  cfn_eks::LintOptions options;
+  options.as_of = *cfn_eks::parse_date("2026-11-28");
+  options.use_config_files = false;
+  std::size_t fixed = 0;
+  for (const cfn_eks::FileReport& before :
+       cfn_eks::lint_paths({(*shared / "corpus" / "real").string()}, cfn_eks::default_registry(), options, 1)) {
+    if (before.source == nullptr) continue;
+    BOOST_TEST_CONTEXT(before.path) {
+      const cfn_eks::FixOutcome outcome = cfn_eks::apply_fixes(before.source->text(), before.diagnostics);
+      BOOST_TEST(outcome.error.empty());
+      BOOST_TEST(outcome.overlapping == 0u);
+      if (outcome.fixed == 0) continue;
+      fixed += outcome.fixed;
+      BOOST_TEST(load_errors(outcome.text).empty());
+      const cfn_eks::FileReport after = cfn_eks::lint_source(
+          std::make_shared<cfn_eks::SourceFile>(before.path, outcome.text), cfn_eks::default_registry(), options);
+      std::multiset<std::string> expected;
+      std::multiset<std::string> remaining;
+      for (const Diagnostic& d : before.diagnostics) {
+        if (d.fixes.empty()) expected.insert(d.rule_id + " " + d.message);
+      }
+      for (const Diagnostic& d : after.diagnostics) remaining.insert(d.rule_id + " " + d.message);
+      BOOST_TEST((remaining == expected));
+    }
+  }
+  BOOST_TEST(fixed > 0u);  // The corpus has IMDSv1 node groups (N007).
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,8 @@
 // N007: EKS nodes allow IMDSv1.
 
+#include <optional>
+
+#include "cfn_eks/edits.hpp"
 #include "rules/common/quick_fix.hpp"
 #include "rules/nodegroups/node_launch_data.hpp"
 #include "rules/nodegroups/nodegroup_rules.hpp"
@@ -39,8 +42,8 @@ Fixed: `HttpTokens: required` (and `HttpPutResponseHopLimit: 2` if pods need the
 credentials, see N008).
 
 ## How to fix
-Set `MetadataOptions: {HttpTokens: required}` (quick fix, `cfn-eks lint --fix`, when
-`HttpTokens` is written as a literal); give pods their own credentials with IRSA or
+Set `MetadataOptions: {HttpTokens: required}` (quick fix, `cfn-eks lint --fix`: a literal
+`HttpTokens` becomes `required`, a missing one is added; a parameter is left to you); give pods their own credentials with IRSA or
 EKS Pod Identity.
 
 ## References
@@ -56,6 +59,7 @@ class Imdsv2NotRequired final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
+    std::optional<DocumentEditor> editor;  // Indexes the whole document: built once, when first needed.
     for (const NodeLaunch& launch : node_launch_data(context)) {
       const std::string what = std::string(launch.launch->type == "AWS::EC2::LaunchTemplate" ? "launch template '"
                                                                                     : "launch configuration '") +
@@ -64,9 +68,19 @@ class Imdsv2NotRequired final : public Rule {
       const MapEntry* tokens = options && options->value->is_mapping() ? options->value->find("HttpTokens") : nullptr;
       if (tokens == nullptr) {
         if (options != nullptr && !options->value->is_mapping()) continue;  // Not a literal mapping: can't tell.
-        sink.report_key(options ? *options : *launch.data_entry,
-                        what + " does not require IMDSv2, so pods and SSRF can read the node role's credentials; "
-                               "set 'MetadataOptions.HttpTokens: required'");
+        Diagnostic& d = sink.report_key(options ? *options : *launch.data_entry,
+                                        what + " does not require IMDSv2, so pods and SSRF can read the node role's "
+                                               "credentials; set 'MetadataOptions.HttpTokens: required'");
+        // Insert the missing setting, rendered in the file's style.
+        if (!editor) editor.emplace(context.document);
+        EditResult<EditList> edits =
+            options ? editor->insert_entry(*options->value, "HttpTokens", Fragment::string("required"))
+                    : editor->insert_entry(*launch.data, "MetadataOptions",
+                                           Fragment::mapping({{"HttpTokens", Fragment::string("required")}}));
+        if (edits && !edits.value().empty()) {
+          d.fixes.push_back(Fix{options ? "add 'HttpTokens: required'" : "add 'MetadataOptions: {HttpTokens: required}'",
+                                std::move(edits).value(), true});
+        }
         continue;
       }
       const Resolution values = context.resolver.resolve(*tokens->value);
