@@ -350,10 +350,17 @@ class PhaseOneBuilder {
     // checks on them would blame the whole group for one branch; launch_user_data converts each
     // branch on its own and refuses naming the branch it cannot convert.
     const bool chosen = user_data_is_chosen(launch.user_data);
-    const bool windows_ami = std::any_of(g_.ami_paths.begin(), g_.ami_paths.end(), [](const AmiPathValue& p) {
+    const auto windows_ami = std::find_if(g_.ami_paths.begin(), g_.ami_paths.end(), [](const AmiPathValue& p) {
       return p.parsed && p.parsed->family == AmiFamily::Windows;
     });
-    if ((!chosen && g_.bootstrap.windows) || windows_ami) {
+    // A Windows AMI one Fn::If branch chooses: name that branch, not the whole group.
+    if (windows_ami != g_.ami_paths.end() && windows_ami->conditional) {
+      return fail(old() + " can run Windows nodes: the ImageId of " + quoted(launch.resource->name) + " chooses " +
+                      windows_ami->where + " by condition; migrating Windows node groups is not supported (user data "
+                      "and the aws-auth mapping differ); make the choice fixed to a Linux AMI first",
+                  windows_ami->at ? windows_ami->at : launch.image_id);
+    }
+    if ((!chosen && g_.bootstrap.windows) || windows_ami != g_.ami_paths.end()) {
       return fail(old() + " runs Windows nodes; migrating Windows node groups is not supported "
                           "(user data and the aws-auth mapping differ); create the managed node group by hand",
                   launch.user_data ? launch.user_data : launch.resource->node);
