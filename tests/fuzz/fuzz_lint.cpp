@@ -24,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<cfn_eks::FileReport> reports;
   reports.push_back(cfn_eks::lint_source(source, registry, options));
   cfn_eks::fuzz::check_positions(*source, reports.front().diagnostics);
+  cfn_eks::fuzz::check_fixes(*source, reports.front().diagnostics);
   for (const cfn_eks::Diagnostic& d : reports.front().diagnostics) {
     if (d.rule_id == "T999") cfn_eks::fuzz::fail(d, "a rule threw");
   }

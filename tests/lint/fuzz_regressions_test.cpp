@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cfn_eks/changeset.hpp"
+#include "cfn_eks/fixes.hpp"
 #include "cfn_eks/format.hpp"
 #include "cfn_eks/linter.hpp"
 #include "support/paths.hpp"
@@ -52,6 +53,8 @@ void replay(const fs::path& file) {
     options.use_config_files = false;
     std::vector<cfn_eks::FileReport> reports{cfn_eks::lint_source(source, cfn_eks::default_registry(), options)};
     check_positions(*source, reports.front().diagnostics);
+    // Quick fixes apply as `lint --fix` would apply them (fuzz_lint checks the same).
+    BOOST_TEST(cfn_eks::apply_fixes(text, reports.front().diagnostics).error.empty());
     for (auto format : {cfn_eks::OutputFormat::Text, cfn_eks::OutputFormat::Json, cfn_eks::OutputFormat::Sarif,
                         cfn_eks::OutputFormat::Github, cfn_eks::OutputFormat::Junit}) {
       std::ostringstream out;
