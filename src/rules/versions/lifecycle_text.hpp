@@ -43,7 +43,7 @@ void for_each_lifecycle_version(const LintContext& context, Visit&& visit) {
     if (status.info != nullptr) visit(subject, status);
   };
   for (const bool clusters : {true, false}) {
-    for (const VersionProperty& property : version_properties(context, !clusters)) {
+    for (const VersionProperty& property : version_properties(context)) {
       if (property.cluster() != clusters) continue;
       for (const VersionCandidate& c : property.values.candidates) {
         if (c.allowed_value || c.mangled_number || !c.version) continue;

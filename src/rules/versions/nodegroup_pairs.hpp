@@ -19,7 +19,7 @@ struct NodegroupVersionPair {
 /// versions)` for node groups whose cluster version is not known.
 template <class Visit, class Unknown>
 void for_each_nodegroup_pair(const LintContext& context, Visit&& visit, Unknown&& unknown) {
-  for (const VersionProperty& property : version_properties(context, true)) {
+  for (const VersionProperty& property : version_properties(context)) {
     if (property.cluster()) continue;
     const ClusterVersions cluster = cluster_versions(context, cluster_of(context, *property.resource));
     if (!cluster.known()) {

@@ -49,7 +49,7 @@ class UnknownKubernetesVersion final : public Rule {
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     OnceReporter once(sink);
     const auto& versions = context.eks.versions();
-    for (const VersionProperty& property : version_properties(context, true)) {
+    for (const VersionProperty& property : version_properties(context)) {
       for (const VersionCandidate& c : property.values.candidates) {
         if (c.mangled_number) continue;
         const Node& at = report_node(c, *property.node);

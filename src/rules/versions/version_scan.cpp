@@ -2,16 +2,17 @@
 
 namespace cfn_eks {
 
-std::vector<VersionProperty> version_properties(const LintContext& context, bool nodegroups) {
-  std::vector<VersionProperty> out;
-  for (const Resource& resource : context.tmpl.resources()) {
-    const bool cluster = resource.type == kClusterType;
-    if (!cluster && !(nodegroups && resource.type == kNodegroupType)) continue;
-    const Node* version = resource.property("Version");
-    if (version == nullptr) continue;
-    out.push_back(VersionProperty{&resource, version, version_values(context, *version)});
-  }
-  return out;
+const std::vector<VersionProperty>& version_properties(const LintContext& context) {
+  return context.cache.get<std::vector<VersionProperty>>("version-properties", [&] {
+    std::vector<VersionProperty> out;
+    for (const Resource& resource : context.tmpl.resources()) {
+      if (resource.type != kClusterType && resource.type != kNodegroupType) continue;
+      const Node* version = resource.property("Version");
+      if (version == nullptr) continue;
+      out.push_back(VersionProperty{&resource, version, version_values(context, *version)});
+    }
+    return out;
+  });
 }
 
 const Node& report_node(const VersionCandidate& candidate, const Node& property) {

@@ -24,8 +24,10 @@ struct VersionProperty {
   bool cluster() const { return resource->type == kClusterType; }
 };
 
-/// The Version properties of clusters (and node groups when `nodegroups`), in source order.
-std::vector<VersionProperty> version_properties(const LintContext& context, bool nodegroups);
+/// The Version properties of clusters and managed node groups, in source order, with their
+/// resolved values. Computed once per lint (LintCache) and shared by the V rules, which each
+/// used to resolve every Version again.
+const std::vector<VersionProperty>& version_properties(const LintContext& context);
 
 /// Where to report a candidate: its origin (a default, a literal) or the property.
 const Node& report_node(const VersionCandidate& candidate, const Node& property);

@@ -62,7 +62,7 @@ class VersionYamlNumber final : public Rule {
       // The digits as written are the version meant; quoting keeps them (YAML and JSON alike).
       if (d != nullptr) add_replacement_fix(*d, "quote the version: \"" + node.text + "\"", node.range, "\"" + node.text + "\"");
     };
-    for (const VersionProperty& property : version_properties(context, true)) {
+    for (const VersionProperty& property : version_properties(context)) {
       for (const VersionCandidate& c : property.values.candidates) {
         if (c.mangled_number) check(report_node(c, *property.node));
       }

@@ -1,6 +1,7 @@
 #include "rules/eks/common/cluster_lookup.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "rules/common/intrinsic_args.hpp"
 
@@ -143,14 +144,31 @@ ClusterLink cluster_of(const LintContext& context, const Resource& resource) {
   return find_cluster(context, resource.property("ClusterName"));
 }
 
+namespace {
+
+// The resolved Version of each cluster, made on first request: every node group, add-on and
+// manifest of a cluster asks for the same values (hundreds of times in a large fleet).
+struct ClusterVersionMemo {
+  mutable std::map<const Resource*, VersionValues> values;
+};
+
+const VersionValues& cluster_version_values(const LintContext& context, const Resource& cluster, const Node& version) {
+  const ClusterVersionMemo& memo = context.cache.get<ClusterVersionMemo>("cluster-version-values", [] { return ClusterVersionMemo{}; });
+  auto it = memo.values.find(&cluster);
+  if (it == memo.values.end()) it = memo.values.emplace(&cluster, version_values(context, version)).first;
+  return it->second;
+}
+
+}  // namespace
+
 ClusterVersions cluster_versions(const LintContext& context, const ClusterLink& link) {
   ClusterVersions out;
   out.cluster = link.cluster;
   if (link.cluster != nullptr) {
     if (const Node* version = link.cluster->property("Version")) {
-      VersionValues values = version_values(context, *version);
-      for (VersionCandidate& c : values.candidates) {
-        if (c.version) out.candidates.push_back(std::move(c));
+      const VersionValues& values = cluster_version_values(context, *link.cluster, *version);
+      for (const VersionCandidate& c : values.candidates) {
+        if (c.version) out.candidates.push_back(c);
       }
       if (!out.candidates.empty()) {
         out.source = ClusterVersions::Source::Template;
