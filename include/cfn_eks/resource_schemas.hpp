@@ -170,6 +170,8 @@ class ResourceSchema {
   std::vector<SchemaAttribute> attributes_;
   std::string ref_format_;
   std::vector<std::string> read_only_, create_only_, conditional_create_only_, write_only_, primary_identifier_;
+  /// read_only_ and write_only_ split into property steps once, for is_read_only/is_write_only.
+  std::vector<std::vector<std::string>> read_only_steps_, write_only_steps_;
   struct Storage;
   std::unique_ptr<Storage> storage_;  // owns the nodes and compiled patterns
 };

@@ -240,18 +240,40 @@ const SchemaAttribute* ResourceSchema::attribute(std::string_view name) const {
 
 namespace {
 
-bool path_listed(const std::vector<std::string>& pointers, std::string_view path) {
-  const std::vector<std::string> steps = property_steps(path);
-  for (const std::string& pointer : pointers) {
-    if (property_steps(pointer) == steps) return true;
+// True when `path`'s property steps are `steps`, read in place: property_steps(path) == steps
+// without splitting `path` into strings (the validator asks once per property it checks).
+bool same_steps(const std::vector<std::string>& steps, std::string_view path) {
+  if (path.starts_with("/properties/")) path.remove_prefix(12);
+  if (path.starts_with("/")) path.remove_prefix(1);
+  std::size_t next = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= path.size(); ++i) {
+    if (i < path.size() && path[i] != '/' && path[i] != '.') continue;
+    const std::string_view part = path.substr(start, i - start);
+    start = i + 1;
+    if (part.empty() || is_index(part)) continue;
+    if (next == steps.size() || steps[next] != part) return false;
+    ++next;
   }
-  return false;
+  return next == steps.size();
+}
+
+bool path_listed(const std::vector<std::vector<std::string>>& listed, std::string_view path) {
+  return std::any_of(listed.begin(), listed.end(),
+                     [&](const std::vector<std::string>& steps) { return same_steps(steps, path); });
+}
+
+std::vector<std::vector<std::string>> steps_of(const std::vector<std::string>& pointers) {
+  std::vector<std::vector<std::string>> out;
+  out.reserve(pointers.size());
+  for (const std::string& pointer : pointers) out.push_back(property_steps(pointer));
+  return out;
 }
 
 }  // namespace
 
-bool ResourceSchema::is_read_only(std::string_view path) const { return path_listed(read_only_, path); }
-bool ResourceSchema::is_write_only(std::string_view path) const { return path_listed(write_only_, path); }
+bool ResourceSchema::is_read_only(std::string_view path) const { return path_listed(read_only_steps_, path); }
+bool ResourceSchema::is_write_only(std::string_view path) const { return path_listed(write_only_steps_, path); }
 
 ReplacementAnswer ResourceSchema::replacement(std::string_view path) const {
   const std::vector<std::string> steps = property_steps(path);
@@ -451,6 +473,8 @@ std::unique_ptr<ResourceSchema> SchemaBuilder::make(const rapidjson::Value& doc,
   schema->conditional_create_only_ = list("conditionalCreateOnlyProperties");
   schema->write_only_ = list("writeOnlyProperties");
   schema->primary_identifier_ = list("primaryIdentifier");
+  schema->read_only_steps_ = steps_of(schema->read_only_);
+  schema->write_only_steps_ = steps_of(schema->write_only_);
 
   SchemaBuilder builder(*schema, doc);
   builder.build();

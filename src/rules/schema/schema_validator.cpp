@@ -100,6 +100,7 @@ struct ReturnKind {
 struct PathStep {
   std::string_view name;
   int index = -1;
+  std::size_t pointer_size = 0;  ///< The pointer's length before this step.
 };
 
 class Validator {
@@ -150,13 +151,21 @@ class Validator {
     }
     return out;
   }
-  std::string pointer() const {
-    std::string out;
-    for (const PathStep& step : path_) {
-      out += '/';
-      out += step.index >= 0 ? std::string("*") : std::string(step.name);
+  // path_ and its JSON pointer ("/ScalingConfig/MinSize", "/Subnets/*"), kept together so the
+  // read-only lookup per property does not rebuild the pointer.
+  void push_step(PathStep step) {
+    step.pointer_size = pointer_.size();
+    path_.push_back(step);
+    pointer_ += '/';
+    if (step.index >= 0) {
+      pointer_ += '*';
+    } else {
+      pointer_ += step.name;
     }
-    return out;
+  }
+  void pop_step() {
+    pointer_.resize(path_.back().pointer_size);  // a key may hold '/': cut at the saved size
+    path_.pop_back();
   }
   std::string where() const { return path_.empty() ? std::string(resource_.type) : "'" + path_text() + "'"; }
 
@@ -296,25 +305,25 @@ class Validator {
                    did_you_mean(entry.key, candidates, "remove it or correct the name"));
         continue;
       }
-      path_.push_back(PathStep{entry.key});
-      if (owner->is_read_only(pointer())) {
+      push_step(PathStep{entry.key});
+      if (owner->is_read_only(pointer_)) {
         report(SchemaProblem::UnknownProperty, entry.key_range,
                "'" + path_text() + "' is a read-only attribute of " + std::string(resource_.type) +
                    ", not a property you can set; remove it and read it with Fn::GetAtt");
-        path_.pop_back();
+        pop_step();
         continue;
       }
       const ByteRange* saved = current_key_;
       current_key_ = &entry.key_range;
       validate(*entry.value, *child);
       current_key_ = saved;
-      path_.pop_back();
+      pop_step();
     }
     check_object_keywords(object, schema, key_range);
   }
 
   bool is_read_only_child(std::string_view name) const {
-    std::string p = pointer() + "/" + std::string(name);
+    std::string p = pointer_ + "/" + std::string(name);
     return schema_.is_read_only(p);
   }
 
@@ -480,12 +489,12 @@ class Validator {
       ++at_most;
       if (p == Presence::Present) ++at_least;
       if (items != nullptr) {
-        path_.push_back(PathStep{{}, static_cast<int>(i)});
+        push_step(PathStep{{}, static_cast<int>(i)});
         const ByteRange* saved = current_key_;
         current_key_ = nullptr;
         validate(*item, *items);
         current_key_ = saved;
-        path_.pop_back();
+        pop_step();
       }
       if (unique && p == Presence::Present) {
         const std::string key = canonical(*item);
@@ -816,6 +825,7 @@ class Validator {
   const ResourceSchema& schema_;
   std::vector<SchemaFinding>& out_;
   std::vector<PathStep> path_;
+  std::string pointer_;
   const ByteRange* current_key_ = nullptr;
   int silent_ = 0;
   std::size_t failures_ = 0;
