@@ -126,6 +126,14 @@ class Validator {
   }
 
  private:
+  // Where a checked value came from, for messages: nothing for a literal written at the
+  // property, else " (from parameter X's default at line 6)". Described only when reporting.
+  struct Origin {
+    const PossibleValue* value = nullptr;
+    const SourceFile* source = nullptr;
+    std::string text() const { return value == nullptr ? std::string() : " (" + describe_origin(*value, *source) + ")"; }
+  };
+
   // ---- reporting ---------------------------------------------------------------------------
 
   void report(SchemaProblem problem, ByteRange range, std::string message) {
@@ -168,6 +176,8 @@ class Validator {
     path_.pop_back();
   }
   std::string where() const { return path_.empty() ? std::string(resource_.type) : "'" + path_text() + "'"; }
+  // The object whose keywords are checked, for messages; built only when reporting.
+  std::string owner_text() const { return path_.empty() ? std::string(resource_.type) : where(); }
 
   // ---- dispatch ----------------------------------------------------------------------------
 
@@ -193,22 +203,32 @@ class Validator {
       check_scalar(node.text, node.kind == NodeKind::String ? PossibleValue::Kind::String
                               : node.kind == NodeKind::Bool ? PossibleValue::Kind::Bool
                                                             : PossibleValue::Kind::Number,
-                   schema, node.range, "");
+                   schema, node.range, Origin{});
     }
-    for (const SchemaNode* sub : all_of(schema)) validate(node, *sub);
+    for (const SchemaNode* n : chain(schema)) {
+      for (const SchemaNode* sub : n->all_of) validate(node, *sub);
+    }
     validate_alternatives(node, schema);
   }
 
-  static std::vector<const SchemaNode*> chain(const SchemaNode& schema) {
-    std::vector<const SchemaNode*> out;
-    for (const SchemaNode* n = &schema; n != nullptr && out.size() < 16; n = n->ref) out.push_back(n);
-    return out;
-  }
-  static std::vector<const SchemaNode*> all_of(const SchemaNode& schema) {
-    std::vector<const SchemaNode*> out;
-    for (const SchemaNode* n : chain(schema)) out.insert(out.end(), n->all_of.begin(), n->all_of.end());
-    return out;
-  }
+  // A node and its `$ref` targets (at most 16), iterated in place: the validator asks for it
+  // several times per value, and a vector per call was a good part of its cost.
+  struct RefChain {
+    struct Iterator {
+      const SchemaNode* node;
+      int hops;
+      const SchemaNode* operator*() const { return node; }
+      Iterator& operator++() {
+        node = ++hops < 16 ? node->ref : nullptr;
+        return *this;
+      }
+      bool operator!=(const Iterator& other) const { return node != other.node; }
+    };
+    const SchemaNode* first;
+    Iterator begin() const { return Iterator{first, 0}; }
+    Iterator end() const { return Iterator{nullptr, 0}; }
+  };
+  static RefChain chain(const SchemaNode& schema) { return RefChain{&schema}; }
 
   static bool literal_fits(const Node& node, JsonTypes expected) {
     switch (node.kind) {
@@ -329,16 +349,15 @@ class Validator {
 
   void check_object_keywords(const Node& object, const SchemaNode& schema, ByteRange key_range) {
     auto value_of = [&](std::string_view name) { return object.get(name); };
-    const std::string owner = path_.empty() ? std::string(resource_.type) : where();
     for (const SchemaNode* n : chain(schema)) {
       for (const std::string& name : n->required) {
         const Removal r = presence(value_of(name));
         if (r.presence == Presence::Absent) {
           report(SchemaProblem::MissingRequired, key_range,
-                 "'" + name + "' is required by " + owner + "; add it");
+                 "'" + name + "' is required by " + owner_text() + "; add it");
         } else if (r.presence == Presence::Maybe) {
           report(SchemaProblem::MissingRequired, object.find(name)->key_range,
-                 "'" + name + "' is required by " + owner + " but is removed when condition '" +
+                 "'" + name + "' is required by " + owner_text() + " but is removed when condition '" +
                      std::string(r.condition) + "' is " + (r.when ? "true" : "false") + "; give it a value in both branches");
         }
       }
@@ -348,7 +367,7 @@ class Validator {
         for (const std::string& need : needs) {
           if (presence(value_of(need)).presence == Presence::Absent) {
             report(SchemaProblem::MissingDependent, entry->key_range,
-                   "'" + name + "' needs '" + need + "' in " + owner + "; add '" + need + "' or remove '" + name + "'");
+                   "'" + name + "' needs '" + need + "' in " + owner_text() + "; add '" + need + "' or remove '" + name + "'");
           }
         }
       }
@@ -362,17 +381,16 @@ class Validator {
           const MapEntry* first = second_later ? entry : second;
           const MapEntry* later = second_later ? second : entry;
           report(SchemaProblem::ExclusiveProperties, later->key_range,
-                 "'" + first->key + "' and '" + later->key + "' cannot both be set in " + owner + "; keep one");
+                 "'" + first->key + "' and '" + later->key + "' cannot both be set in " + owner_text() + "; keep one");
         }
       }
-      for (const auto& names : n->required_xor) one_of_names(object, names, true, key_range, owner);
-      for (const auto& names : n->required_or) one_of_names(object, names, false, key_range, owner);
+      for (const auto& names : n->required_xor) one_of_names(object, names, true, key_range);
+      for (const auto& names : n->required_or) one_of_names(object, names, false, key_range);
     }
   }
 
   // Exactly one (`exclusive`) or at least one of `names` must be set.
-  void one_of_names(const Node& object, const std::vector<std::string>& names, bool exclusive, ByteRange key_range,
-                    const std::string& owner) {
+  void one_of_names(const Node& object, const std::vector<std::string>& names, bool exclusive, ByteRange key_range) {
     std::vector<const MapEntry*> present;
     bool maybe = false;
     for (const std::string& name : names) {
@@ -383,10 +401,10 @@ class Validator {
     }
     if (exclusive && present.size() > 1) {
       report(SchemaProblem::ExclusiveProperties, present[1]->key_range,
-             "'" + present[0]->key + "' and '" + present[1]->key + "' cannot both be set in " + owner + "; keep one");
+             "'" + present[0]->key + "' and '" + present[1]->key + "' cannot both be set in " + owner_text() + "; keep one");
     } else if (present.empty() && !maybe) {
       report(SchemaProblem::MissingDependent, key_range,
-             owner + " needs " + (exclusive ? "one of " : "at least one of ") + names_list(names) + "; add one");
+             owner_text() + " needs " + (exclusive ? "one of " : "at least one of ") + names_list(names) + "; add one");
     }
   }
 
@@ -406,7 +424,6 @@ class Validator {
 
   void alternatives(const Node& node, const std::vector<const SchemaNode*>& options, bool exclusive) {
     const bool by_names = std::all_of(options.begin(), options.end(), [](const SchemaNode* o) { return required_only(*o); });
-    const std::string owner = path_.empty() ? std::string(resource_.type) : where();
     const ByteRange key_range = current_key_ ? *current_key_ : (resource_.entry ? resource_.entry->key_range : node.range);
     if (by_names) {
       if (!node.is_mapping()) return;
@@ -432,11 +449,11 @@ class Validator {
       }
       if (possible == 0) {
         report(SchemaProblem::MissingDependent, path_.empty() ? top_key() : key_range,
-               owner + " needs " + (exclusive ? "one of " : "at least one of ") + names_list(firsts) + "; add one");
+               owner_text() + " needs " + (exclusive ? "one of " : "at least one of ") + names_list(firsts) + "; add one");
       } else if (exclusive && definite > 1 && matched.size() > 1 && matched[0] != matched[1]) {
         const MapEntry* later = matched[1]->key_range.begin > matched[0]->key_range.begin ? matched[1] : matched[0];
         report(SchemaProblem::ExclusiveProperties, later->key_range,
-               "'" + matched[0]->key + "' and '" + matched[1]->key + "' cannot both be set in " + owner + "; keep one");
+               "'" + matched[0]->key + "' and '" + matched[1]->key + "' cannot both be set in " + owner_text() + "; keep one");
       }
       return;
     }
@@ -506,20 +523,20 @@ class Validator {
         }
       }
     }
-    check_count(array.range, at_least, at_most, min_items, max_items, "");
+    check_count(array.range, at_least, at_most, min_items, max_items, Origin{});
   }
 
   void check_count(ByteRange range, std::size_t at_least, std::size_t at_most, std::optional<std::uint64_t> min_items,
-                   std::optional<std::uint64_t> max_items, const std::string& origin) {
+                   std::optional<std::uint64_t> max_items, const Origin& origin) {
     if (min_items && at_most < *min_items) {
       report(SchemaProblem::ItemCount, range,
              where() + " needs at least " + std::to_string(*min_items) + " item" + (*min_items == 1 ? "" : "s") +
-                 ", not " + std::to_string(at_most) + origin + "; add items");
+                 ", not " + std::to_string(at_most) + origin.text() + "; add items");
     }
     if (max_items && at_least > *max_items) {
       report(SchemaProblem::ItemCount, range,
              where() + " takes at most " + std::to_string(*max_items) + " item" + (*max_items == 1 ? "" : "s") +
-                 ", not " + std::to_string(at_least) + origin + "; remove items");
+                 ", not " + std::to_string(at_least) + origin.text() + "; remove items");
     }
   }
 
@@ -543,11 +560,11 @@ class Validator {
 
   // ---- scalars -----------------------------------------------------------------------------
 
-  // `origin` is "" for a literal written here, else " (from parameter X's default at line 6)".
+  // `origin` is empty for a literal written here, else " (from parameter X's default at line 6)".
   void check_scalar(const std::string& text, PossibleValue::Kind kind, const SchemaNode& schema, ByteRange range,
-                    const std::string& origin) {
+                    const Origin& origin) {
     const bool dynamic = text.find("{{resolve:") != std::string::npos;
-    const std::string shown = "'" + text + "'" + origin;
+    auto shown = [&] { return "'" + text + "'" + origin.text(); };  // for messages only
     const JsonTypes types = schema.effective_types();
     for (const SchemaNode* n : chain(schema)) {
       if (n->has_enum && !dynamic && !n->enum_values.empty()) {
@@ -563,19 +580,19 @@ class Validator {
           std::vector<std::string_view> candidates(n->enum_values.begin(), n->enum_values.end());
           const std::string_view close = closest_match(text, candidates);
           report(SchemaProblem::ValueNotAllowed, range,
-                 shown + " is not an allowed value of " + where() +
+                 shown() + " is not an allowed value of " + where() +
                      (close.empty() ? "; use one of " + quoted_list(n->enum_values)
                                     : "; did you mean '" + std::string(close) + "'?"));
         }
       }
       if (n->const_value && !dynamic && *n->const_value != text) {
-        report(SchemaProblem::ValueNotAllowed, range, shown + " is not allowed in " + where() + "; use '" + *n->const_value + "'");
+        report(SchemaProblem::ValueNotAllowed, range, shown() + " is not allowed in " + where() + "; use '" + *n->const_value + "'");
       }
       const bool stringish = kind == PossibleValue::Kind::String || (types & kJsonString) || types == 0;
       if (n->pattern != nullptr && stringish && !dynamic && kind != PossibleValue::Kind::Bool) {
         if (n->pattern->search(text) == false) {
           report(SchemaProblem::PatternMismatch, range,
-                 shown + " does not match the pattern of " + where() + " (" + n->pattern->source() + "); correct the value");
+                 shown() + " does not match the pattern of " + where() + " (" + n->pattern->source() + "); correct the value");
         }
       }
       if (stringish && !dynamic && (n->min_length || n->max_length) && kind != PossibleValue::Kind::Bool) {
@@ -583,23 +600,23 @@ class Validator {
         if (n->min_length && length < *n->min_length) {
           report(SchemaProblem::OutOfRange, range,
                  where() + " must be at least " + std::to_string(*n->min_length) + " character" +
-                     (*n->min_length == 1 ? "" : "s") + " long, not " + std::to_string(length) + origin);
+                     (*n->min_length == 1 ? "" : "s") + " long, not " + std::to_string(length) + origin.text());
         }
         if (n->max_length && length > *n->max_length) {
           report(SchemaProblem::OutOfRange, range,
                  where() + " must be at most " + std::to_string(*n->max_length) + " characters long, not " +
-                     std::to_string(length) + origin);
+                     std::to_string(length) + origin.text());
         }
       }
       if ((n->minimum || n->maximum) && (types & (kJsonInteger | kJsonNumber))) {
         if (const auto value = as_number(text)) {
           if (n->minimum && *value < *n->minimum) {
             report(SchemaProblem::OutOfRange, range,
-                   where() + " must be at least " + number_text(*n->minimum) + ", not " + shown);
+                   where() + " must be at least " + number_text(*n->minimum) + ", not " + shown());
           }
           if (n->maximum && *value > *n->maximum) {
             report(SchemaProblem::OutOfRange, range,
-                   where() + " must be at most " + number_text(*n->maximum) + ", not " + shown);
+                   where() + " must be at most " + number_text(*n->maximum) + ", not " + shown());
           }
         }
       }
@@ -608,7 +625,7 @@ class Validator {
     if (const auto prefix = id_prefix(format); prefix && kind == PossibleValue::Kind::String && !dynamic &&
                                                  !text.starts_with(*prefix)) {
       report(SchemaProblem::ValueKind, range,
-             shown + " is not a " + describe_format(format) + " (they start with '" + std::string(*prefix) + "'), but " +
+             shown() + " is not a " + describe_format(format) + " (they start with '" + std::string(*prefix) + "'), but " +
                  where() + " needs one; give the id, e.g. with Ref or Fn::GetAtt");
     }
   }
@@ -644,7 +661,7 @@ class Validator {
                                  return value.origin->range.begin >= r.begin && value.origin->range.end <= r.end;
                                });
           if (literal) continue;
-          check_possible(value, schema, node.range, " (" + describe_origin(value, *ctx_.document.source) + ")", false);
+          check_possible(value, schema, node.range, Origin{&value, ctx_.document.source.get()}, false);
         }
       }
       return;
@@ -659,7 +676,7 @@ class Validator {
     const Resolution resolution = ctx_.resolver.resolve(node);
     const SourceFile& source = *ctx_.document.source;
     for (const PossibleValue& value : resolution.values) {
-      check_possible(value, schema, node.range, " (" + describe_origin(value, source) + ")", kind.types == 0);
+      check_possible(value, schema, node.range, Origin{&value, &source}, kind.types == 0);
     }
   }
 
@@ -704,7 +721,7 @@ class Validator {
     return text.empty() ? "a computed value" : text;
   }
 
-  void check_possible(const PossibleValue& value, const SchemaNode& schema, ByteRange range, const std::string& origin,
+  void check_possible(const PossibleValue& value, const SchemaNode& schema, ByteRange range, const Origin& origin,
                       bool check_type) {
     if (value.kind == PossibleValue::Kind::NoValue || value.kind == PossibleValue::Kind::Null) return;
     // An empty parameter default means "must be given at deployment", not a value to check.
@@ -714,12 +731,12 @@ class Validator {
       const std::string shown = value.kind == PossibleValue::Kind::List      ? "a list"
                                 : value.kind == PossibleValue::Kind::Mapping ? "a mapping"
                                                                              : "'" + value.text + "'";
-      report(SchemaProblem::WrongType, range, where() + " must be " + describe_json_types(expected) + ", not " + shown + origin);
+      report(SchemaProblem::WrongType, range, where() + " must be " + describe_json_types(expected) + ", not " + shown + origin.text());
       return;
     }
     if (!check_type && value.is_scalar() && !scalar_fits(value.kind, value.text, expected)) {
       report(SchemaProblem::WrongType, range,
-             where() + " must be " + describe_json_types(expected) + ", not '" + value.text + "'" + origin);
+             where() + " must be " + describe_json_types(expected) + ", not '" + value.text + "'" + origin.text());
       return;
     }
     if (value.kind == PossibleValue::Kind::List) {
