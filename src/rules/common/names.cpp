@@ -120,6 +120,24 @@ bool macro_may_add_names(const Template& tmpl) {
   return contains_fn_transform(tmpl.root());
 }
 
+bool transform_may_add_names(const LintContext& context) {
+  for (std::string_view transform : context.tmpl.transforms()) {
+    if (transform != kLanguageExtensions) return true;
+  }
+  return context.cache.get<bool>("fn-transform-present", [&] { return contains_fn_transform(context.tmpl.root()); });
+}
+
+bool macro_may_add_names(const LintContext& context) {
+  for (std::string_view transform : context.tmpl.transforms()) {
+    if (transform != kLanguageExtensions && transform != kServerless) return true;
+  }
+  return context.cache.get<bool>("fn-transform-present", [&] { return contains_fn_transform(context.tmpl.root()); });
+}
+
+const LoopNames& loop_names(const LintContext& context) {
+  return context.cache.get<LoopNames>("loop-names", [&] { return LoopNames(context.tmpl); });
+}
+
 bool has_language_extensions(const Template& tmpl) {
   const auto& transforms = tmpl.transforms();
   return std::find(transforms.begin(), transforms.end(), kLanguageExtensions) != transforms.end();

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cfn_eks/rule.hpp"
 #include "cfn_eks/template.hpp"
 #include "rules/common/walk.hpp"
 
@@ -37,6 +38,14 @@ bool transform_may_add_names(const Template& tmpl);
 /// (`MyFunctionRole`) but no conditions or mappings.
 bool macro_may_add_names(const Template& tmpl);
 bool has_language_extensions(const Template& tmpl);
+
+/// The same two questions for the template being linted: the walk looking for Fn::Transform is
+/// made once per lint (LintCache), not once per rule that asks.
+bool transform_may_add_names(const LintContext& context);
+bool macro_may_add_names(const LintContext& context);
+/// The loop output names of the template being linted, collected once per lint (LintCache) and
+/// shared by the reference rules (each walked the whole template for them).
+const LoopNames& loop_names(const LintContext& context);
 
 /// "; did you mean 'X'?" when a candidate is close, else "; " + remedy.
 std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates,

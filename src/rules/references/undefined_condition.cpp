@@ -63,8 +63,8 @@ class UndefinedCondition final : public Rule {
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     const Template& tmpl = context.tmpl;
-    if (macro_may_add_names(tmpl)) return;
-    const LoopNames loops(tmpl);
+    if (macro_may_add_names(context)) return;
+    const LoopNames& loops = loop_names(context);
     std::vector<std::string_view> candidates;
     for (const NamedNode& condition : tmpl.conditions()) candidates.push_back(condition.name);
     walk_template(tmpl, [&](const Node& node, const WalkContext& ctx) {

@@ -48,8 +48,8 @@ class UndefinedDependsOn final : public Rule {
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     const Template& tmpl = context.tmpl;
-    const bool names_may_be_added = transform_may_add_names(tmpl);
-    const LoopNames loops(tmpl);
+    const bool names_may_be_added = transform_may_add_names(context);
+    const LoopNames& loops = loop_names(context);
     const std::vector<std::string_view> candidates = resource_names(tmpl);
     for (const Resource& resource : tmpl.resources()) {
       if (resource.depends_on == nullptr || is_foreach_key(resource.name)) continue;

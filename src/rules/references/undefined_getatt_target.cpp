@@ -49,8 +49,8 @@ class UndefinedGetAttTarget final : public Rule {
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     const Template& tmpl = context.tmpl;
-    if (transform_may_add_names(tmpl)) return;
-    const LoopNames loops(tmpl);
+    if (transform_may_add_names(context)) return;
+    const LoopNames& loops = loop_names(context);
     const std::vector<std::string_view> candidates = resource_names(tmpl);
     const SourceFile& source = *context.document.source;
     walk_template(tmpl, [&](const Node& node, const WalkContext& ctx) {

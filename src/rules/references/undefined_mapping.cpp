@@ -67,7 +67,7 @@ class UndefinedMapping final : public Rule {
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     const Template& tmpl = context.tmpl;
-    if (macro_may_add_names(tmpl)) return;
+    if (macro_may_add_names(context)) return;
     std::vector<std::string_view> map_names;
     for (const NamedNode& mapping : tmpl.mappings()) map_names.push_back(mapping.name);
     walk_template(tmpl, [&](const Node& node, const WalkContext& ctx) {

@@ -53,8 +53,8 @@ class UndefinedReference final : public Rule {
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     const Template& tmpl = context.tmpl;
-    if (transform_may_add_names(tmpl)) return;
-    const LoopNames loops(tmpl);
+    if (transform_may_add_names(context)) return;
+    const LoopNames& loops = loop_names(context);
     const std::vector<std::string_view> candidates = referable_names(tmpl);
     walk_template(tmpl, [&](const Node& node, const WalkContext& ctx) {
       if (!node.is_intrinsic("Ref") || node.argument == nullptr || !node.argument->is_string()) return;

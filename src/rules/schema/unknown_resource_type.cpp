@@ -48,7 +48,7 @@ class UnknownResourceType final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
-    if (macro_may_add_names(context.tmpl)) return;
+    if (macro_may_add_names(context)) return;
     for (const Resource& resource : context.tmpl.resources()) {
       const std::string_view type = resource.type;
       if (resource.type_node == nullptr || type.empty()) continue;

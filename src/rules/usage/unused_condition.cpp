@@ -57,7 +57,7 @@ class UnusedCondition final : public Rule {
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     const Node* conditions = context.tmpl.section("Conditions");
     if (!conditions || !conditions->is_mapping() || conditions->entries.empty()) return;
-    UsageScan scan = scan_usage(context.tmpl);
+    const UsageScan& scan = usage_scan(context);
     if (scan.opaque_transform || scan.dynamic_conditions) return;
     for (const MapEntry& entry : conditions->entries) {
       if (is_expansion_key(entry.key) || scan.conditions.contains(entry.key)) continue;

@@ -49,7 +49,7 @@ class UnusedMapping final : public Rule {
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     const Node* mappings = context.tmpl.section("Mappings");
     if (!mappings || !mappings->is_mapping() || mappings->entries.empty()) return;
-    UsageScan scan = scan_usage(context.tmpl);
+    const UsageScan& scan = usage_scan(context);
     if (scan.opaque_transform || scan.dynamic_maps) return;
     for (const MapEntry& entry : mappings->entries) {
       if (is_expansion_key(entry.key) || scan.maps.contains(entry.key)) continue;

@@ -62,7 +62,7 @@ class UnusedParameter final : public Rule {
   void check_template(const LintContext& context, DiagnosticSink& sink) const override {
     const Node* parameters = context.tmpl.section("Parameters");
     if (!parameters || !parameters->is_mapping() || parameters->entries.empty()) return;
-    UsageScan scan = scan_usage(context.tmpl);
+    const UsageScan& scan = usage_scan(context);
     if (scan.opaque_transform || scan.dynamic_refs) return;
     for (const MapEntry& entry : parameters->entries) {
       if (scan.refs.contains(entry.key)) continue;

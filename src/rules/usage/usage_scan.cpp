@@ -141,4 +141,8 @@ UsageScan scan_usage(const Template& tmpl) {
   return scan;
 }
 
+const UsageScan& usage_scan(const LintContext& context) {
+  return context.cache.get<UsageScan>("usage-scan", [&] { return scan_usage(context.tmpl); });
+}
+
 }  // namespace cfn_eks

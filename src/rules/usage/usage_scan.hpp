@@ -24,5 +24,7 @@ struct UsageScan {
 
 /// Walks the whole template once.
 UsageScan scan_usage(const Template& tmpl);
+/// scan_usage of the template being linted, made once per lint (LintCache) for the three U rules.
+const UsageScan& usage_scan(const LintContext& context);
 
 }  // namespace cfn_eks
