@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cfn_eks/changeset.hpp"
@@ -65,6 +66,8 @@ struct MigrateCommand {
   std::optional<std::string> out_dir;        ///< --out (default: `<input stem>-migration`).
   std::optional<std::string> new_name;       ///< --name: logical id of the new node group.
   bool force = false;                        ///< --force: write into a non-empty --out.
+  /// --parameter KEY=VALUE (repeatable): the deployed stack's parameter values.
+  std::vector<std::pair<std::string, std::string>> parameters;
 };
 
 /// Migrates a self-managed node group to a managed one (three phase templates, drain.sh,

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cfn_eks/document.hpp"
@@ -22,6 +23,10 @@ struct MigrationOptions {
   std::optional<std::string> nodegroup;
   /// Logical id of the new AWS::EKS::Nodegroup (default `<Old>Managed`, made unique).
   std::optional<std::string> new_name;
+  /// --parameter KEY=VALUE: the deployed stack's parameter values. Conditions they decide fold
+  /// the Fn::If the conversion meets to the deployed branch, and the phases assert the values
+  /// in a Rules entry. Parameters not given stay unknown (their Default is not assumed).
+  std::vector<std::pair<std::string, std::string>> parameters;
   /// EKS knowledge; null means the embedded data.
   EksKnowledgePtr eks;
 };
@@ -57,6 +62,11 @@ struct MigrationResult {
 /// The logical ids of the self-managed node groups (Auto Scaling groups that boot EKS nodes)
 /// of a loaded template, in source order; empty when it does not load.
 std::vector<std::string> self_managed_node_group_ids(const Document& document, EksKnowledgePtr eks = nullptr);
+
+/// Checks `options.parameters` against the template: an unknown key (with "did you mean"), a
+/// key given twice, or a value outside AllowedValues; nullopt when usable or when the
+/// template does not load (migrate_node_group reports that).
+std::optional<std::string> check_migration_parameters(const Document& document, const MigrationOptions& options);
 
 /// Computes the migration of one self-managed node group of `document`. Never throws.
 MigrationResult migrate_node_group(const Document& document, const MigrationOptions& options);

@@ -281,8 +281,11 @@ int migrate_main(const std::vector<std::string>& args) {
   std::string nodegroup;
   std::string out_dir;
   std::string name;
+  std::vector<std::string> parameters;
   visible.add_options()
       ("help,h", "show this help")
+      ("parameter", po::value(&parameters)->composing(), "KEY=VALUE: the deployed stack's value of parameter KEY (repeatable); "
+                                                          "conditions it decides choose the branch that is converted, and the phases assert it in Rules")
       ("nodegroup", po::value(&nodegroup), "logical id of the self-managed node group's Auto Scaling group (needed when there are several)")
       ("out", po::value(&out_dir), "directory to write into (default: <template name>-migration)")
       ("name", po::value(&name), "logical id of the new AWS::EKS::Nodegroup (default: <group>Managed)")
@@ -304,6 +307,13 @@ int migrate_main(const std::vector<std::string>& args) {
   if (!out_dir.empty()) command.out_dir = out_dir;
   if (!name.empty()) command.new_name = name;
   command.force = vm.count("force") > 0;
+  for (const std::string& p : parameters) {
+    const auto equals = p.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      return usage_error("--parameter '" + p + "' is not KEY=VALUE (see cfn-eks migrate --help)");
+    }
+    command.parameters.emplace_back(p.substr(0, equals), p.substr(equals + 1));
+  }
   return run_migrate(command, std::cout, std::cerr);
 }
 

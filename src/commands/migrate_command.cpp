@@ -71,6 +71,12 @@ int run_migrate(const MigrateCommand& command, std::ostream& out, std::ostream& 
   options.input_name = fs::path(command.path).filename().string();
   options.nodegroup = command.nodegroup;
   options.new_name = command.new_name;
+  options.parameters = command.parameters;
+  // A --parameter the template does not have (or a value it does not allow) is a usage error.
+  if (auto error = check_migration_parameters(document, options)) {
+    err << "cfn-eks: " << command.path << ": " << *error << "\n";
+    return kExitError;
+  }
   const MigrationResult result = migrate_node_group(document, options);
 
   if (result.outcome == MigrationOutcome::NothingToDo) {

@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <sys/wait.h>
+
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -101,11 +103,57 @@ BOOST_AUTO_TEST_CASE(nothing_to_do_and_unreadable_input) {
   BOOST_TEST(missing.err.find("missing.yaml") != std::string::npos, missing.err);
 }
 
+BOOST_AUTO_TEST_CASE(parameter_usage_errors_write_nothing) {
+  TempDir dir("cfn-eks-migrate");
+  const fs::path path =
+      dir.write("stack.yaml", read_text(fixtures_dir() / "migrate" / "pinned-parameters" / "input.yaml"));
+  MigrateCommand command;
+  command.path = path.string();
+  command.out_dir = (dir.path() / "out").string();
+  command.parameters = {{"NodeOs", "Linux"}};
+  const Run unknown = run(command);
+  BOOST_TEST(unknown.status == kExitError);
+  BOOST_TEST(unknown.err.find("'NodeOs' is not a parameter of the template; did you mean 'NodeOS'?") != std::string::npos,
+             unknown.err);
+  command.parameters = {{"NodeOS", "Mac"}};
+  const Run outside = run(command);
+  BOOST_TEST(outside.status == kExitError);
+  BOOST_TEST(outside.err.find("'Mac' is not one of the AllowedValues of 'NodeOS' ('Linux', 'Windows')") != std::string::npos,
+             outside.err);
+  BOOST_TEST(!fs::exists(dir.path() / "out"));
+
+  // The deployed values: written, and every change set passes them with ParameterValue.
+  command.parameters = {{"ExistingLaunchTemplateId", ""}, {"NodeOS", "Linux"}};
+  const Run pinned = run(command);
+  BOOST_TEST(pinned.status == kExitClean, pinned.err);
+  const std::string plan = read_text(dir.path() / "out" / "plan.md");
+  BOOST_TEST(plan.find("ParameterKey=NodeOS,ParameterValue=Linux") != std::string::npos, plan);
+  BOOST_TEST(plan.find("NodeOS,UsePreviousValue") == std::string::npos, plan);
+  BOOST_TEST(plan.find("ParameterKey=ClusterName,UsePreviousValue=true") != std::string::npos, plan);
+}
+
 BOOST_AUTO_TEST_CASE(binary_usage_errors) {
   const std::string binary = cfn_eks::testing::binary_path();
   BOOST_TEST(std::system((binary + " migrate > /dev/null 2>&1").c_str()) != 0);
   BOOST_TEST(std::system((binary + " migrate --help > /dev/null 2>&1").c_str()) == 0);
   BOOST_TEST(std::system((binary + " migrate a.yaml --bogus > /dev/null 2>&1").c_str()) != 0);
+  // --parameter needs KEY=VALUE, and KEY must be a parameter of the template: usage errors (exit 2).
+  const std::string input = (fixtures_dir() / "migrate" / "pinned-parameters" / "input.yaml").string();
+  const int no_equals = std::system((binary + " migrate --parameter NodeOS '" + input + "' > /dev/null 2>&1").c_str());
+  BOOST_TEST(WIFEXITED(no_equals));
+  BOOST_TEST(WEXITSTATUS(no_equals) == 2);
+  TempDir dir("cfn-eks-migrate");
+  const fs::path out = dir.path() / "out";
+  const int unknown = std::system((binary + " migrate --parameter Bogus=1 --out '" + out.string() + "' '" + input +
+                                   "' > /dev/null 2>&1").c_str());
+  BOOST_TEST(WIFEXITED(unknown));
+  BOOST_TEST(WEXITSTATUS(unknown) == 2);
+  BOOST_TEST(!fs::exists(out));
+  const int known = std::system((binary + " migrate --parameter NodeOS=Linux --parameter ExistingLaunchTemplateId= --out '" + out.string() + "' '" + input +
+                                 "' > /dev/null 2>&1").c_str());
+  BOOST_TEST(WIFEXITED(known));
+  BOOST_TEST(WEXITSTATUS(known) == 0);
+  BOOST_TEST(fs::exists(out / "plan.md"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

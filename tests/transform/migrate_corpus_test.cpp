@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cfn_eks/document.hpp"
@@ -36,11 +37,47 @@ const std::map<std::string, std::string>& expected_refusals() {
       // own, or one given by id (parameter LaunchTemplateId) whose launch data is in no template
       // here, so that branch cannot be converted. (Its own template's ImageId and user data also
       // choose among Windows, Bottlerocket and AL2 nodes by condition.)
+      // Without the deployed stack's values that is refused, and the message says which --parameter
+      // decides it; with them (deployed_parameters) the quick start migrates.
       {"quickstart-amazon-eks-nodegroup/amazon-eks-nodegroup.template.yaml#UnmanagedASG",
        "the false branch of the Fn::If on condition 'CreateLaunchTemplate' (line 561) names a launch template that "
-       "is not in this template"},
+       "is not in this template, whose launch data cannot be read or converted; migrate in the stack that defines "
+       "it, or make the choice fixed first; pass --parameter LaunchTemplateId=VALUE with the deployed stack's value"},
   };
   return kRefusals;
+}
+
+// "<path below corpus/real>#<group>" -> the parameter values of a typical deployed stack
+// (migrate --parameter), with which the group must migrate.
+const std::map<std::string, std::vector<std::pair<std::string, std::string>>>& deployed_parameters() {
+  static const std::map<std::string, std::vector<std::pair<std::string, std::string>>> kParameters = {
+      // A typical Amazon Linux 2 deployment of the node group quick start: its parameter defaults,
+      // stated here because migrate never assumes a default, except NodeGroupType, whose default
+      // (Managed) deploys no self-managed group at all. The stack's own launch template
+      // (LaunchTemplateId empty), the EKS AL2 AMI (no CustomAmiId, Standard family), one subnet,
+      // no labels, taints or proxy. (Sizes and the on-demand share are no condition the conversion
+      // meets, so they are not pinned: they stay free to change.)
+      {"quickstart-amazon-eks-nodegroup/amazon-eks-nodegroup.template.yaml#UnmanagedASG",
+       {{"NodeGroupType", "Unmanaged"},
+        {"CreateNodeGroup", "Yes"},
+        {"NodeGroupOS", "Amazon Linux 2"},
+        {"CustomAmiId", ""},
+        {"NodeInstanceFamily", "Standard"},
+        {"LaunchTemplateId", ""},
+        {"LaunchTemplateVersion", ""},
+        {"NodeInstanceType2", ""},
+        {"NodeInstanceType3", ""},
+        {"NodeInstanceType4", ""},
+        {"Subnet2ID", ""},
+        {"Subnet3ID", ""},
+        {"MaxNumberOfNodes", ""},
+        {"KeyPairName", ""},
+        {"NodeSecurityGroupId", ""},
+        {"Labels", ""},
+        {"Taints", ""},
+        {"HttpProxy", ""}}},
+  };
+  return kParameters;
 }
 
 bool is_template(const fs::path& path) {
@@ -67,7 +104,7 @@ BOOST_AUTO_TEST_CASE(every_real_self_managed_node_group) {
   std::sort(files.begin(), files.end());
 
   std::vector<CfnLintPair> pairs;
-  std::size_t groups = 0, migrated = 0;
+  std::size_t groups = 0, migrated = 0, pinned_migrations = 0;
   std::vector<std::string> seen_refusals;
   for (const fs::path& path : files) {
     const std::string text = read_text(path);
@@ -89,6 +126,18 @@ BOOST_AUTO_TEST_CASE(every_real_self_managed_node_group) {
           BOOST_TEST((result.outcome == MigrationOutcome::Refused), label << ": expected a refusal");
           BOOST_TEST(result.message.find(expected->second) != std::string::npos,
                      label << ": refusal without '" << expected->second << "': " << result.message);
+          const auto deployed = deployed_parameters().find(label);
+          if (deployed == deployed_parameters().end()) continue;
+          options.parameters = deployed->second;
+          const MigrationResult pinned = migrate_node_group(document, options);
+          BOOST_TEST((pinned.outcome == MigrationOutcome::Migrated), label << " with --parameter: " << pinned.message);
+          if (pinned.outcome != MigrationOutcome::Migrated) continue;
+          ++migrated;
+          ++pinned_migrations;
+          try {
+            check_migration(label + " with --parameter", name, text, pinned, pairs);
+          } catch (const boost::execution_aborted&) {
+          }
           continue;
         }
         BOOST_TEST((result.outcome == MigrationOutcome::Migrated), label << ": " << result.message);
@@ -106,6 +155,7 @@ BOOST_AUTO_TEST_CASE(every_real_self_managed_node_group) {
   // eksctl's nodegroup-example migrates since its gzip user data is decoded (a literal AMI id:
   // custom AMI, eksctl's cloud-config kept as the bootstrap).
   BOOST_TEST(migrated >= 5u);
+  BOOST_TEST(pinned_migrations == deployed_parameters().size());
   for (const auto& [label, phrase] : expected_refusals()) {
     BOOST_TEST((std::find(seen_refusals.begin(), seen_refusals.end(), label) != seen_refusals.end()),
                "expected refusal for " << label << " was not reached (template or group gone?)");

@@ -1,5 +1,6 @@
 // Golden tests for `cfn-eks migrate`: fixtures/migrate/<case>/ holds input.yaml (or
-// input.json), optionally args.txt (`--nodegroup ID`, `--name ID`), and expected/ with every
+// input.json), optionally args.txt (`--nodegroup ID`, `--name ID`, `--parameter KEY=VALUE`; one
+// word each, so a VALUE has no spaces), and expected/ with every
 // file the migration writes — or expected/refusal.txt / expected/nothing.txt with the message
 // (prefixed `LINE:COL: ` when positioned). UPDATE_FIXTURES=1 rewrites expected/.
 //
@@ -40,6 +41,9 @@ MigrationOptions parse_args(const fs::path& dir, const std::string& input_name) 
   for (std::string flag, value; words >> flag >> value;) {
     if (flag == "--nodegroup") options.nodegroup = value;
     else if (flag == "--name") options.new_name = value;
+    else if (flag == "--parameter" && value.find('=') != std::string::npos) {
+      options.parameters.emplace_back(value.substr(0, value.find('=')), value.substr(value.find('=') + 1));
+    }
     else BOOST_FAIL("unknown flag in args.txt: " << flag);
   }
   return options;
@@ -131,6 +135,8 @@ BOOST_AUTO_TEST_CASE(refusals_name_their_reason) {
       {"refuse-unknown-nodegroup", "did you mean 'BlueNodes'"},
       {"refuse-load-error", "does not load"},
       {"refuse-user-data-condition", "Fn::If"},
+      {"refuse-parameter-condition", "; pass --parameter NodeOS=VALUE with the deployed stack's value"},
+      {"refuse-launch-template-if-external", "; pass --parameter ExistingLaunchTemplateId=VALUE with the deployed stack's value"},
   };
   for (const auto& [dir, reason] : reasons) {
     const fs::path path = fixtures_dir() / "migrate" / dir;
@@ -138,6 +144,43 @@ BOOST_AUTO_TEST_CASE(refusals_name_their_reason) {
     BOOST_TEST((result.outcome == MigrationOutcome::Refused), dir << ": not refused");
     BOOST_TEST(result.message.find(reason) != std::string::npos, dir << ": reason lacks '" << reason << "': " << result.message);
   }
+}
+
+BOOST_AUTO_TEST_CASE(parameters_fold_conditions_and_are_asserted) {
+  const fs::path path = fixtures_dir() / "migrate" / "pinned-parameters";
+  const std::string input = read_text(path / "input.yaml");
+  MigrationOptions options;
+  options.input_name = "input.yaml";
+  // Without the deployed values the external launch template branch refuses, naming the parameter.
+  const MigrationResult open = migrate("input.yaml", input, options);
+  BOOST_TEST((open.outcome == MigrationOutcome::Refused));
+  BOOST_TEST(open.message.find("pass --parameter ExistingLaunchTemplateId=VALUE") != std::string::npos, open.message);
+  // A parameter not given stays unknown: its Default ("") is not assumed.
+  options.parameters = {{"NodeOS", "Linux"}};
+  const MigrationResult partly = migrate("input.yaml", input, options);
+  BOOST_TEST((partly.outcome == MigrationOutcome::Refused));
+  BOOST_TEST(partly.message.find("pass --parameter ExistingLaunchTemplateId=VALUE") != std::string::npos, partly.message);
+  BOOST_TEST(partly.message.find("NodeOS=VALUE") == std::string::npos, partly.message);
+  // Both given: only the deployed (Linux, own template) configuration is converted, and asserted.
+  options.parameters = {{"ExistingLaunchTemplateId", ""}, {"NodeOS", "Linux"}};
+  const MigrationResult pinned = migrate("input.yaml", input, options);
+  BOOST_REQUIRE((pinned.outcome == MigrationOutcome::Migrated));
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::string& text = pinned.files[i].content;
+    BOOST_TEST(text.find("CfnEksMigrationParameters") != std::string::npos, pinned.files[i].name);
+    BOOST_TEST(text.find("cfn-eks migrated NodeGroup to NodeGroupManaged for NodeOS = 'Linux' only") != std::string::npos,
+               pinned.files[i].name);
+  }
+  const std::string& phase1 = pinned.files[0].content;
+  const std::string added = phase1.substr(phase1.find("\n  NodeGroupManagedLaunchTemplate:"));
+  BOOST_TEST(added.find("powershell") == std::string::npos);
+  BOOST_TEST(added.find("ami-windows-latest") == std::string::npos);
+  // Windows deployed: the folded template is the Windows one, refused as such.
+  options.parameters = {{"ExistingLaunchTemplateId", ""}, {"NodeOS", "Windows"}};
+  const MigrationResult windows = migrate("input.yaml", input, options);
+  BOOST_TEST((windows.outcome == MigrationOutcome::Refused));
+  BOOST_TEST(windows.message.find("Windows") != std::string::npos, windows.message);
+  BOOST_TEST(windows.message.find("--parameter") == std::string::npos, windows.message);
 }
 
 BOOST_AUTO_TEST_CASE(name_option_and_clashes) {

@@ -5,12 +5,15 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
 
+#include "cfn_eks/edits.hpp"
 #include "rules/common/intrinsic_args.hpp"
 #include "rules/eks/common/launch_templates.hpp"
 #include "rules/eks/common/self_managed_nodes.hpp"
 #include "transform/migration/drain_script.hpp"
 #include "transform/migration/migration_plan.hpp"
+#include "transform/migration/parameter_pinning.hpp"
 #include "transform/migration/phase_one.hpp"
 #include "transform/migration/phase_three.hpp"
 #include "transform/migration/phase_two.hpp"
@@ -127,7 +130,55 @@ std::vector<std::string> self_managed_node_group_ids(const Document& document, E
 
 namespace {
 
-MigrationResult migrate_impl(const Document& document, const MigrationOptions& options) {
+// The --parameter values, each key once.
+PinnedParameters unique_pins(const MigrationOptions& options) {
+  PinnedParameters out;
+  for (const auto& kv : options.parameters) {
+    if (std::none_of(out.begin(), out.end(), [&](const auto& o) { return o.first == kv.first; })) out.push_back(kv);
+  }
+  return out;
+}
+
+// Adds the Rules entry asserting the pinned values to phase 1's text (phases 2 and 3 are built
+// on it, so they keep it): a stack update with other values fails at change-set creation.
+std::optional<std::string> add_pinning_rule(std::string& text, const std::string& name, SourceFormat format,
+                                            const PinnedParameters& pins, const PhaseOneFacts& facts,
+                                            std::string& rule_name) {
+  LoadedPhase loaded = load_phase(name, text, format);
+  if (loaded.error) return loaded.error;
+  const Template tmpl(loaded.document);
+  const Node* rules = tmpl.section("Rules");
+  rule_name = std::string(kPinningRuleName);
+  for (int i = 2; rules != nullptr && rules->is_mapping() && rules->get(rule_name) != nullptr; ++i) {
+    rule_name = std::string(kPinningRuleName) + std::to_string(i);
+  }
+  const DocumentEditor editor(loaded.document);
+  auto edits = editor.insert_section_entry("Rules", rule_name, pinning_rule(pins, facts.old_group, facts.new_nodegroup));
+  if (!edits) return "cannot add the Rules entry '" + rule_name + "': " + edits.error();
+  auto applied = editor.apply(std::move(edits).value());
+  if (!applied) return "cannot add the Rules entry '" + rule_name + "': " + applied.error();
+  text = std::move(applied).value();
+  return std::nullopt;
+}
+
+MigrationResult migrate_impl(const Document& input, const MigrationOptions& options) {
+  // With --parameter, the conversion reads a copy of the input whose decided Fn::Ifs are folded
+  // to the deployed branch; its ranges are the input's, so the phases still edit the input's text.
+  const PinnedParameters pins = unique_pins(options);
+  Document folded;
+  if (!pins.empty() && !load_error(input)) {
+    if (auto e = check_migration_parameters(input, options)) return refused(*e, input, nullptr);
+    folded = input.format == SourceFormat::Json ? load_json(input.source) : load_yaml(input.source);
+    std::map<std::string, bool> decided;
+    {
+      const Template tmpl(folded);
+      decided = decided_conditions(tmpl, pins);
+    }
+    fold_decided_conditions(folded, decided);
+  }
+  const Document& document = pins.empty() || load_error(input) ? input : folded;
+  // A refusal caused by an undecided condition says which --parameter would decide it.
+  auto parameter_hint = [&](const std::string& message, const Node* at) { return pinning_hint(input, message, at, pins); };
   if (auto e = load_error(document)) {
     const Node* at = nullptr;
     MigrationResult result = refused("the template does not load: " + *e + "; fix it first", document, at);
@@ -225,14 +276,21 @@ MigrationResult migrate_impl(const Document& document, const MigrationOptions& o
   const SelfManagedNodeGroup group = with_named_launch_template(analysis, *chosen);
   PhaseOneResult one = build_phase_one(analysis, group, options.new_name.value_or(""));
   if (one.refusal) {
-    return refused("cannot migrate " + quoted(chosen->group->name) + ": " + *one.refusal, document,
-                   one.refusal_at ? one.refusal_at : chosen->group->node);
+    return refused("cannot migrate " + quoted(chosen->group->name) + ": " + *one.refusal +
+                       parameter_hint(*one.refusal, one.refusal_at),
+                   document, one.refusal_at ? one.refusal_at : chosen->group->node);
   }
   const PhaseOneFacts& facts = one.facts;
   const std::string name1 = "phase-1-" + options.input_name;
   const std::string name2 = "phase-2-" + options.input_name;
   const std::string name3 = "phase-3-" + options.input_name;
 
+  std::string rule_name;
+  if (!pins.empty()) {
+    if (auto e = add_pinning_rule(one.text, name1, document.format, pins, facts, rule_name)) {
+      return refused(*e, document, nullptr);
+    }
+  }
   LoadedPhase loaded1 = load_phase(name1, one.text, document.format);
   if (loaded1.error) return refused(*loaded1.error, document, nullptr);
   const TemplateAnalysis analysis1(loaded1.document, options.eks);
@@ -255,8 +313,9 @@ MigrationResult migrate_impl(const Document& document, const MigrationOptions& o
   LoadedPhase loaded3 = load_phase(name3, three.text, document.format);
   if (loaded3.error) return refused(*loaded3.error, document, nullptr);
 
-  PlanInputs inputs{options.input_name, document, loaded1.document, loaded2.document, loaded3.document,
-                    facts, two, three, {name1, name2, name3}};
+  // The plan previews the change from the input as written (not the folded copy) to phase 1.
+  PlanInputs inputs{options.input_name, input, loaded1.document, loaded2.document, loaded3.document,
+                    facts, two, three, {name1, name2, name3}, pins, rule_name};
   MigrationPlan plan = build_migration_plan(inputs);
 
   DrainScriptInput drain;
@@ -284,6 +343,11 @@ MigrationResult migrate_impl(const Document& document, const MigrationOptions& o
 }
 
 }  // namespace
+
+std::optional<std::string> check_migration_parameters(const Document& document, const MigrationOptions& options) {
+  if (options.parameters.empty() || load_error(document)) return std::nullopt;
+  return check_pinned_parameters(Template(document), options.parameters);
+}
 
 MigrationResult migrate_node_group(const Document& document, const MigrationOptions& options) {
   try {

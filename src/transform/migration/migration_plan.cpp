@@ -76,7 +76,14 @@ void fill_standard_commands(MigrationPlan& plan) {
   bool needs_s3 = false;
   for (auto& phase : plan.phases) {
     std::string parameters;
-    for (const auto& p : plan.parameters) parameters += " " + shell_word("ParameterKey=" + p + ",UsePreviousValue=true");
+    for (const auto& p : plan.parameters) {
+      const auto pinned = std::find_if(plan.pinned_parameters.begin(), plan.pinned_parameters.end(),
+                                       [&](const auto& kv) { return kv.first == p; });
+      // The deployed value, as the Rules entry asserts: the same stack gets the same node group.
+      parameters += " " + shell_word("ParameterKey=" + p + (pinned != plan.pinned_parameters.end()
+                                                                ? ",ParameterValue=" + pinned->second
+                                                                : std::string(",UsePreviousValue=true")));
+    }
     for (const auto& p : plan.new_parameters) {
       // Double quotes: the shell expands the variable the plan asks to set (names are logical ids).
       parameters += phase.number == 1 ? " \"ParameterKey=" + p.name + ",ParameterValue=$" + p.variable + "\""
@@ -121,10 +128,26 @@ std::string render_plan_markdown(const MigrationPlan& plan) {
   out += "- Input: `" + plan.input_file + "`\n";
   out += "- Cluster: " + (plan.cluster.empty() ? std::string("(not known)") : plan.cluster) + "\n";
   out += "- Phases: " + std::to_string(plan.phases.size()) + ", each one change set on the same stack\n";
-  if (!plan.parameters.empty()) {
+  std::vector<std::string> kept;
+  for (const std::string& p : plan.parameters) {
+    if (std::none_of(plan.pinned_parameters.begin(), plan.pinned_parameters.end(),
+                     [&](const auto& kv) { return kv.first == p; })) {
+      kept.push_back(p);
+    }
+  }
+  if (!kept.empty()) {
     out += "- Parameters kept with UsePreviousValue: ";
-    for (std::size_t i = 0; i < plan.parameters.size(); ++i) out += (i ? ", `" : "`") + plan.parameters[i] + "`";
+    for (std::size_t i = 0; i < kept.size(); ++i) out += (i ? ", `" : "`") + kept[i] + "`";
     out += "\n";
+  }
+  if (!plan.pinned_parameters.empty()) {
+    out += "- Parameters pinned to the deployed stack's values (--parameter), passed with ParameterValue in every "
+           "change set: ";
+    for (std::size_t i = 0; i < plan.pinned_parameters.size(); ++i) {
+      out += (i ? ", `" : "`") + plan.pinned_parameters[i].first + "=" + plan.pinned_parameters[i].second + "`";
+    }
+    out += "\n- The managed node group was converted for those values only: the Rules entry `" + plan.pinning_rule +
+           "` (from phase 1 on) makes a stack update with other values fail at change-set creation\n";
   }
   out += "\nSet `STACK` to the stack's name first (`export STACK=my-stack`); the commands use it.\n";
   for (const auto& p : plan.new_parameters) {
@@ -185,6 +208,18 @@ std::string render_plan_json(const MigrationPlan& plan) {
       w.EndObject();
     }
     w.EndArray();
+  }
+  if (!plan.pinned_parameters.empty()) {  // only with --parameter: other plans keep their shape
+    w.Key("pinned_parameters");
+    w.StartArray();
+    for (const auto& [name, value] : plan.pinned_parameters) {
+      w.StartObject();
+      write_string(w, "name", name);
+      write_string(w, "value", value);
+      w.EndObject();
+    }
+    w.EndArray();
+    write_string(w, "pinning_rule", plan.pinning_rule);
   }
   write_strings(w, "capabilities", plan.capabilities);
   write_string(w, "drain_script", plan.drain_script_file);

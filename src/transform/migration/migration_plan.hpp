@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cfn_eks {
@@ -42,6 +43,10 @@ struct MigrationPlan {
   std::string cluster;        // cluster name or how it is given (e.g. "parameter ClusterName")
   std::vector<std::string> parameters;    // template parameter names, passed with UsePreviousValue
   std::vector<NewPlanParameter> new_parameters;  // added by phase 1
+  /// --parameter KEY=VALUE: passed with ParameterValue instead of UsePreviousValue in every
+  /// phase, asserted by the Rules entry `pinning_rule` that phase 1 adds.
+  std::vector<std::pair<std::string, std::string>> pinned_parameters;
+  std::string pinning_rule;
   std::vector<std::string> capabilities;  // e.g. CAPABILITY_IAM, CAPABILITY_NAMED_IAM
   std::vector<PlanPhase> phases;
   std::vector<std::string> notes;
@@ -56,7 +61,8 @@ struct MigrationPlan {
 /// --parameters: every input parameter with UsePreviousValue=true (the CLI resets an unlisted
 /// parameter to its default once --parameters is given), and each new parameter with
 /// `ParameterValue=$VARIABLE` in phase 1 (UsePreviousValue is invalid for a parameter the stack
-/// does not have yet), UsePreviousValue=true after.
+/// does not have yet), UsePreviousValue=true after. A pinned parameter (--parameter) is passed
+/// with `ParameterValue=VALUE` in every phase.
 /// Empty capabilities default to CAPABILITY_IAM CAPABILITY_NAMED_IAM.
 void fill_standard_commands(MigrationPlan& plan);
 
@@ -66,6 +72,7 @@ std::string phase_changeset_name(int number);
 std::string render_plan_markdown(const MigrationPlan& plan);
 /// Stable field names: {format_version: 1, input_file, old_group, new_nodegroup, cluster,
 /// parameters[], new_parameters[{name, variable, description}] (only when phase 1 adds one),
+/// pinned_parameters[{name, value}] and pinning_rule (only with --parameter),
 /// capabilities[], drain_script, warnings[], notes[], phases: [{number, title,
 /// template_file, template_bytes, summary, runs_drain_script, checks_before[],
 /// changeset_preview: {markdown, json (the preview embedded as JSON; null when absent or not

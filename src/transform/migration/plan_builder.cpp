@@ -50,6 +50,8 @@ MigrationPlan build_migration_plan(const PlanInputs& in) {
   plan.cluster = f.cluster;
   const Template input(in.input);
   for (const Parameter& p : input.parameters()) plan.parameters.emplace_back(p.name);
+  plan.pinned_parameters = in.pinned;
+  plan.pinning_rule = in.pinning_rule;
   if (!f.new_parameter.empty()) {
     plan.new_parameters.push_back(NewPlanParameter{f.new_parameter, std::string(kNodeRoleArnVariable),
                                                    "the ARN of the IAM role behind the instance profile of " +

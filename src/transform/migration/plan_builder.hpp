@@ -4,6 +4,8 @@
 
 #include <array>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cfn_eks/document.hpp"
 #include "transform/migration/migration_plan.hpp"
@@ -22,6 +24,9 @@ struct PlanInputs {
   const PhaseResult& two;
   const PhaseResult& three;
   std::array<std::string, 3> files;
+  /// --parameter values and the Rules entry that asserts them (empty without --parameter).
+  std::vector<std::pair<std::string, std::string>> pinned;
+  std::string pinning_rule;
 };
 
 MigrationPlan build_migration_plan(const PlanInputs& inputs);
