@@ -604,21 +604,28 @@ std::string_view first_content_line(std::string_view text) {
   return {};
 }
 
+// A part whose conversion (a NodeConfig or eksctl's cloud-config) gave new text, carried
+// kubelet flags, or a refusal; a part left empty is dropped.
+template <typename Conversion>
+std::optional<Part> take_converted(Part part, Conversion converted, ConvertedUserData& out) {
+  if (converted.refusal) {
+    out.refusal = std::move(converted.refusal);
+    return std::nullopt;
+  }
+  out.carried_kubelet_flags.insert(out.carried_kubelet_flags.end(), converted.carried_flags.begin(),
+                                   converted.carried_flags.end());
+  if (converted.text.empty()) return std::nullopt;
+  part.body = std::move(converted.text);
+  return part;
+}
+
 // One part: processed, kept or dropped (std::nullopt), or a refusal in `out`.
 std::optional<Part> convert_part(Part part, std::size_t number, bool eks_bootstraps, ConvertedUserData& out) {
   const std::string label = number == 0 ? "the user data" : "MIME part " + std::to_string(number);
   if (part.content_type == "application/node.eks.aws" || (part.content_type.empty() && is_node_config(part.body))) {
     if (eks_bootstraps) {
       NodeConfigConversion converted = convert_node_config(part.body, label, out.notes);
-      if (converted.refusal) {
-        out.refusal = std::move(converted.refusal);
-        return std::nullopt;
-      }
-      out.carried_kubelet_flags.insert(out.carried_kubelet_flags.end(), converted.carried_flags.begin(),
-                                       converted.carried_flags.end());
-      if (converted.text.empty()) return std::nullopt;
-      part.body = std::move(converted.text);
-      return part;
+      return take_converted(std::move(part), std::move(converted), out);
     }
     out.notes.push_back("kept " + label + " (a nodeadm 'NodeConfig'): a custom AMI needs it to join the cluster");
     return part;
@@ -657,15 +664,7 @@ std::optional<Part> convert_part(Part part, std::size_t number, bool eks_bootstr
       return part;
     }
     CloudConfigConversion converted = convert_eksctl_cloud_config(part.body, label, out.notes);
-    if (converted.refusal) {
-      out.refusal = std::move(converted.refusal);
-      return std::nullopt;
-    }
-    out.carried_kubelet_flags.insert(out.carried_kubelet_flags.end(), converted.carried_flags.begin(),
-                                     converted.carried_flags.end());
-    if (converted.text.empty()) return std::nullopt;
-    part.body = std::move(converted.text);
-    return part;
+    return take_converted(std::move(part), std::move(converted), out);
   }
   out.notes.push_back("kept " + label + " ('" + part.content_type + "') unchanged");
   return part;
