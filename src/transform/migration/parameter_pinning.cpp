@@ -94,7 +94,9 @@ void enclosing_conditions(const Node* node, const Node* at, std::vector<std::str
 
 std::optional<std::string> check_pinned_parameters(const Template& tmpl, const PinnedParameters& pinned) {
   for (std::size_t i = 0; i < pinned.size(); ++i) {
-    const auto& [key, value] = pinned[i];
+    // Named references, not a structured binding: clang before 16 cannot capture bindings in lambdas.
+    const std::string& key = pinned[i].first;
+    const std::string& value = pinned[i].second;
     const Parameter* param = tmpl.parameter(key);
     if (param == nullptr) {
       std::vector<std::string_view> names;
