@@ -175,6 +175,10 @@ BOOST_AUTO_TEST_CASE(parameters_fold_conditions_and_are_asserted) {
   const std::string added = phase1.substr(phase1.find("\n  NodeGroupManagedLaunchTemplate:"));
   BOOST_TEST(added.find("powershell") == std::string::npos);
   BOOST_TEST(added.find("ami-windows-latest") == std::string::npos);
+  // An Fn::If on a condition no --parameter decides keeps all three arguments, AWS::NoValue too.
+  BOOST_TEST(added.find("KeyName: !If\n          - HasKey\n          - !Ref KeyName\n          - !Ref AWS::NoValue\n") !=
+                 std::string::npos,
+             added);
   // Windows deployed: the folded template is the Windows one, refused as such.
   options.parameters = {{"ExistingLaunchTemplateId", ""}, {"NodeOS", "Windows"}};
   const MigrationResult windows = migrate("input.yaml", input, options);

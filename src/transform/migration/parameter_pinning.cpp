@@ -62,15 +62,18 @@ void fold(Node* node, const std::map<std::string, bool>& decided, unsigned depth
   std::vector<Node*> items;
   for (Node* item : node->items) {
     Node* value = fold_slot(item, decided);
-    if (value != nullptr && is_no_value(*value)) continue;
+    // Only a decided Fn::If that chose AWS::NoValue removes the item: a NoValue written there
+    // (a branch of an undecided Fn::If, say) is an argument, not a removal.
+    if (value != item && value != nullptr && is_no_value(*value)) continue;
     fold(value, decided, depth + 1);
     items.push_back(value);
   }
   node->items = std::move(items);
   std::vector<MapEntry> entries;
   for (MapEntry& e : node->entries) {
+    Node* written = e.value;
     e.value = fold_slot(e.value, decided);
-    if (e.value != nullptr && is_no_value(*e.value)) continue;
+    if (e.value != written && e.value != nullptr && is_no_value(*e.value)) continue;
     fold(e.value, decided, depth + 1);
     entries.push_back(std::move(e));
   }
