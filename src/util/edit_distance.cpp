@@ -26,6 +26,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return row[m];
 }
 
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 std::string_view closest_match(std::string_view text, const std::vector<std::string_view>& candidates) {
   const std::size_t allowed = std::max<std::size_t>(1, text.size() / 3);
   std::string_view best;
@@ -33,12 +39,7 @@ std::string_view closest_match(std::string_view text, const std::vector<std::str
   for (std::string_view candidate : candidates) {
     if (candidate == text) continue;
     // Case-only differences are the most likely typo: rank them first.
-    const bool same_ignoring_case =
-        candidate.size() == text.size() &&
-        std::equal(candidate.begin(), candidate.end(), text.begin(), [](char x, char y) {
-          return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-        });
-    const std::size_t distance = same_ignoring_case ? 0 : edit_distance(text, candidate, allowed);
+    const std::size_t distance = equals_ignoring_case(candidate, text) ? 0 : edit_distance(text, candidate, allowed);
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;

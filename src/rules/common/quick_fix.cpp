@@ -33,15 +33,6 @@ Diagnostic& add_scalar_fix(Diagnostic& diagnostic, const Document& document, con
   return add_replacement_fix(diagnostic, std::move(title), node.range, scalar_like(document, node, value));
 }
 
-bool same_letters_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
 std::string inline_get_att(const Document& document, std::string_view resource, std::string_view attribute) {
   if (document.format == SourceFormat::Json) {
     return "{\"Fn::GetAtt\": [" + json_quote(resource) + ", " + json_quote(attribute) + "]}";

@@ -22,9 +22,6 @@ Diagnostic& add_replacement_fix(Diagnostic& diagnostic, std::string title, ByteR
 Diagnostic& add_scalar_fix(Diagnostic& diagnostic, const Document& document, const Node& node, std::string_view value,
                            std::string title);
 
-/// ASCII case-insensitive equality ("retain" and "Retain").
-bool same_letters_ignoring_case(std::string_view a, std::string_view b);
-
 /// `!GetAtt Resource.Attribute` (YAML) or `{"Fn::GetAtt": ["Resource", "Attribute"]}` (JSON),
 /// on one line so it can replace a scalar anywhere.
 std::string inline_get_att(const Document& document, std::string_view resource, std::string_view attribute);

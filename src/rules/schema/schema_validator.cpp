@@ -43,11 +43,6 @@ bool is_boolean_text(std::string_view text) {
   return lower == "true" || lower == "false";
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 std::size_t code_points(std::string_view text) {
   return static_cast<std::size_t>(
@@ -570,11 +565,11 @@ class Validator {
       if (n->has_enum && !dynamic && !n->enum_values.empty()) {
         const bool found = std::any_of(n->enum_values.begin(), n->enum_values.end(), [&](const std::string& allowed) {
           if (allowed == text) return true;
-          if (n->enum_case_insensitive && iequals(allowed, text)) return true;
+          if (n->enum_case_insensitive && equals_ignoring_case(allowed, text)) return true;
           const auto a = as_number(allowed);
           const auto b = as_number(text);
           if (a && b && *a == *b) return true;
-          return kind == PossibleValue::Kind::Bool && iequals(allowed, text);
+          return kind == PossibleValue::Kind::Bool && equals_ignoring_case(allowed, text);
         });
         if (!found) {
           std::vector<std::string_view> candidates(n->enum_values.begin(), n->enum_values.end());

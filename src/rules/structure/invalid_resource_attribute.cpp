@@ -163,7 +163,7 @@ class InvalidResourceAttribute final : public Rule {
     // Only the letter case wrong ('retain'): the one allowed value it spells is the fix.
     const std::string* spelled = nullptr;
     for (const std::string& candidate : allowed) {
-      if (!same_letters_ignoring_case(candidate, value->text)) continue;
+      if (!equals_ignoring_case(candidate, value->text)) continue;
       if (spelled != nullptr) return;
       spelled = &candidate;
     }

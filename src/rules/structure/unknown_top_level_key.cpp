@@ -75,10 +75,7 @@ class UnknownTopLevelKey final : public Rule {
   // Section names are case-sensitive, so a case-only difference is the likeliest typo.
   static std::string_view suggest(std::string_view key, const std::vector<std::string_view>& sections) {
     for (std::string_view section : sections) {
-      if (section.size() == key.size() &&
-          std::equal(section.begin(), section.end(), key.begin(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-          })) {
+      if (equals_ignoring_case(section, key)) {
         return section;
       }
     }
